@@ -1,0 +1,39 @@
+namespace Sensors.Band.Joint
+{
+    /// <summary>
+    /// Tuning of <see cref="HingeAxisEstimator"/> (hinge-axis identification from the two gyroscopes).
+    /// Defaults are the single parameter set scored on every hinge trial (see Joint/README.md).
+    /// </summary>
+    public sealed class HingeAxisSettings
+    {
+        /// <summary>Samples kept in the window (ring buffer). Default 600.</summary>
+        public int WindowSamples { get; set; } = 600;
+
+        /// <summary>Keep one of every N informative samples in the window. Default 4 (25 Hz at 100 Hz).</summary>
+        public int DecimationSamples { get; set; } = 4;
+
+        /// <summary>A sample is informative when |ω1| + |ω2| exceeds this, rad/s. Default 0.2.</summary>
+        public double MinRateRadPerS { get; set; } = 0.2;
+
+        /// <summary>Window entries processed per <see cref="HingeAxisEstimator.Update"/> (bounds the cost per sample). Default 16.</summary>
+        public int EntriesPerUpdate { get; set; } = 16;
+
+        /// <summary>Entries needed before the first fit. Default 150.</summary>
+        public int MinEntries { get; set; } = 150;
+
+        /// <summary>
+        /// A segment counts as still (its axis unobservable from its gyro) when the RMS of its rate over the window
+        /// is below this, rad/s. Default 0.15 (8.6 °/s).
+        /// </summary>
+        public double StillRmsRadPerS { get; set; } = 0.15;
+
+        /// <summary>... or below this fraction of the other segment's RMS rate. Default 0.05.</summary>
+        public double StillRmsRatio { get; set; } = 0.05;
+
+        /// <summary>Levenberg damping added to the Gauss-Newton normal equations (relative to their trace). Default 1e-3.</summary>
+        public double Damping { get; set; } = 1e-3;
+
+        /// <summary>Largest axis change per Gauss-Newton step, rad. Default 0.3.</summary>
+        public double MaxStepRad { get; set; } = 0.3;
+    }
+}

@@ -1,0 +1,436 @@
+using System;
+using Sensors.Band.Fusion;
+using Sensors.Band.Maths;
+
+namespace Sensors.Band.Joint
+{
+    /// <summary>
+    /// Signed hinge-joint angle (knee: flexion +, hyperextension −) from two 6-axis IMUs, sensor 1 on the proximal
+    /// segment (thigh), sensor 2 on the distal one (shank). Streaming, one <see cref="Update"/> per sample pair,
+    /// no allocation after construction. Pipeline:
+    /// <list type="number">
+    /// <item>rest detection and rest-based gyro bias per sensor (<see cref="RestDetector"/>);</item>
+    /// <item>hinge axis j1, j2 from the gyros (<see cref="HingeAxisEstimator"/>), refined continuously;</item>
+    /// <item>per sensor a gravity tracker (the "up" direction in the sensor frame: gyro propagated, accelerometer
+    /// corrected) — inclination only, so heading drift between the two sensors cannot enter the angle;</item>
+    /// <item>joint angle θ integrated from the relative rate ω2·j2 − ω1·j1 − b, corrected towards the gravity angle
+    /// α1 − α2 + c (αᵢ = direction of gravity in sensor i's plane ⟂ jᵢ; both planes are the same plane of the joint,
+    /// so α1 − α2 is the hinge angle up to the mounting constant c) with a PI loop that also learns the relative-rate
+    /// bias b, weighted by how far gravity is from the axis;</item>
+    /// <item>vertical axis (no gravity information): range hold — the joint range is bounded and the extension end
+    /// returns to the same angle, so the drift of successive extension ends corrects θ and b;</item>
+    /// <item>zero and sign from the <see cref="MountingRecord"/>; axis changes are adopted with c re-chosen so the
+    /// angle is continuous, which keeps the zero through refinements and strap-slip re-fits.</item>
+    /// </list>
+    /// </summary>
+    public sealed class JointAngleEstimator
+    {
+        private const double G = 9.80665;
+
+        private readonly JointAngleSettings _settings;
+        private readonly HingeAxisEstimator _axis;
+        private readonly RestDetector _rest1;
+        private readonly RestDetector _rest2;
+        private readonly ExtensionEndTracker _ends;
+        private readonly MountingRecord _mounting = new MountingRecord();
+        private readonly double[] _bias1 = new double[3];
+        private readonly double[] _bias2 = new double[3];
+        private readonly double[] _g1 = new double[3];
+        private readonly double[] _g2 = new double[3];
+        private readonly double[] _j1 = new double[3];
+        private readonly double[] _j2 = new double[3];
+        private readonly double[] _u1 = new double[3];
+        private readonly double[] _v1 = new double[3];
+        private readonly double[] _u2 = new double[3];
+        private readonly double[] _v2 = new double[3];
+
+        private double _kGravity;
+        private double _kGravityBias;
+        private double _accGate;
+        private double _hysteresisRad;
+        private double _slipJumpRad;
+        private double _signThresholdRad;
+        private double _thetaRad;
+        private double _biasRelRadPerS;
+        private double _zeroRad;
+        private double _timeS;
+        private double _rangeRefRad;
+        private bool _rangeRefSet;
+        private bool _gravityStarted;
+        private bool _thetaStarted;
+        private int _usedVersion = -1;
+        private double _resShort;
+        private double _resLong;
+        private double _slipHoldS;
+
+        /// <summary>Creates the estimator (allocates once).</summary>
+        public JointAngleEstimator(JointAngleSettings settings)
+        {
+            _settings = settings ?? new JointAngleSettings();
+            _axis = new HingeAxisEstimator(_settings.Axis);
+            double dt = _settings.SamplePeriodS;
+            double clip = _settings.BiasClipDegPerS * Angles.DegToRad;
+            _rest1 = new RestDetector(_settings.RestFilterTauS, dt, _settings.RestThresholdGyrDegPerS * Angles.DegToRad,
+                _settings.RestThresholdAccMPerS2, _settings.RestMinTimeS, clip);
+            _rest2 = new RestDetector(_settings.RestFilterTauS, dt, _settings.RestThresholdGyrDegPerS * Angles.DegToRad,
+                _settings.RestThresholdAccMPerS2, _settings.RestMinTimeS, clip);
+            _ends = new ExtensionEndTracker(_settings.RangeHysteresisDeg * Angles.DegToRad);
+            Configure();
+            Reset();
+        }
+
+        /// <summary>The hinge-axis identification (axes, quality, degenerate-case flags).</summary>
+        public HingeAxisEstimator Axis => _axis;
+
+        /// <summary>The live mounting record (axes, zero, sign); copy it to the calibration store.</summary>
+        public MountingRecord Mounting => _mounting;
+
+        /// <summary>True once the axes are known and an angle is produced.</summary>
+        public bool IsValid { get; private set; }
+
+        /// <summary>Signed joint angle, rad: flexion positive, hyperextension negative (0 when not <see cref="IsValid"/>).</summary>
+        public double FlexionRad { get; private set; }
+
+        /// <summary>Relative angular rate about the hinge, rad/s (same sign convention as <see cref="FlexionRad"/>).</summary>
+        public double FlexionRateRadPerS { get; private set; }
+
+        /// <summary>Weight of the gravity information (0 = axis vertical, 1 = gravity ⟂ axis in both sensors).</summary>
+        public double GravityWeight { get; private set; }
+
+        /// <summary>True while the gravity angle corrects the joint angle; false while the range hold runs.</summary>
+        public bool UsingGravity { get; private set; }
+
+        /// <summary>Learned bias of the relative rate about the hinge, rad/s.</summary>
+        public double RelativeBiasRadPerS => _biasRelRadPerS;
+
+        /// <summary>Rest-based gyro bias of sensor 1, z component (x, y via <see cref="GetBias"/>), rad/s.</summary>
+        public double Bias1ZRadPerS => _bias1[2];
+
+        /// <summary>True while sensor 1 rests.</summary>
+        public bool Rest1 => _rest1.IsRest;
+
+        /// <summary>True while sensor 2 rests.</summary>
+        public bool Rest2 => _rest2.IsRest;
+
+        /// <summary>Strap slips detected (axis jump against the mounting record) since the last reset.</summary>
+        public int SlipCount { get; private set; }
+
+        /// <summary>Times the axis window was restarted because the hinge residual rose (suspected mounting change).</summary>
+        public int WindowRestarts { get; private set; }
+
+        /// <summary>Short-term over long-term hinge-constraint residual (≈1 normally; rises when the mounting changes).</summary>
+        public double ResidualRatio => _resLong > 0.0 ? _resShort / _resLong : 0.0;
+
+        /// <summary>Sum of the times given to <see cref="Update"/>, s.</summary>
+        public double TimeS => _timeS;
+
+        /// <summary>Re-reads the settings (gains, thresholds); keeps the state.</summary>
+        public void Configure()
+        {
+            _kGravity = 1.0 / _settings.GravityAngleTauS;
+            _kGravityBias = 1.0 / (_settings.GravityAngleTauS * _settings.GravityBiasTauS);
+            _accGate = _settings.AccGateMPerS2;
+            _hysteresisRad = _settings.RangeHysteresisDeg * Angles.DegToRad;
+            _ends.Configure(_hysteresisRad);
+            _slipJumpRad = _settings.SlipAxisJumpDeg * Angles.DegToRad;
+            _signThresholdRad = _settings.FlexionSignThresholdDeg * Angles.DegToRad;
+        }
+
+        /// <summary>Forgets everything learned in this session, including the mounting record.</summary>
+        public void Reset()
+        {
+            _axis.Reset();
+            _rest1.Reset();
+            _rest2.Reset();
+            _ends.Reset();
+            for (int i = 0; i < 3; i++) { _bias1[i] = 0.0; _bias2[i] = 0.0; }
+            _thetaRad = 0.0;
+            _biasRelRadPerS = 0.0;
+            _zeroRad = 0.0;
+            _timeS = 0.0;
+            _rangeRefSet = false;
+            _gravityStarted = false;
+            _thetaStarted = false;
+            _usedVersion = -1;
+            _resShort = _resLong = 0.0;
+            _slipHoldS = 0.0;
+            IsValid = false;
+            FlexionRad = 0.0;
+            FlexionRateRadPerS = 0.0;
+            SlipCount = 0;
+            WindowRestarts = 0;
+            _mounting.CopyFrom(new MountingRecord());
+        }
+
+        /// <summary>Gyro bias of sensor 1 or 2 (rad/s), as learned at rest.</summary>
+        public void GetBias(int sensor, out double x, out double y, out double z)
+        {
+            double[] b = sensor == 1 ? _bias1 : _bias2;
+            x = b[0]; y = b[1]; z = b[2];
+        }
+
+        /// <summary>
+        /// Starts a session from a stored mounting record (first fitting or an earlier session): axes, zero and sign
+        /// are taken over; the axes keep being refined from movement.
+        /// </summary>
+        public void LoadMounting(MountingRecord record)
+        {
+            _mounting.CopyFrom(record);
+            _zeroRad = record.ZeroOffsetRad;
+            if (record.HasAxes)
+            {
+                _axis.SetAxes(record.Axis1X, record.Axis1Y, record.Axis1Z, record.Axis2X, record.Axis2Y, record.Axis2Z);
+                _j1[0] = record.Axis1X; _j1[1] = record.Axis1Y; _j1[2] = record.Axis1Z;
+                _j2[0] = record.Axis2X; _j2[1] = record.Axis2Y; _j2[2] = record.Axis2Z;
+                Bases(_j1, _u1, _v1);
+                Bases(_j2, _u2, _v2);
+                _usedVersion = _axis.Version;
+            }
+            _thetaStarted = false;
+        }
+
+        /// <summary>
+        /// Reference pose: the joint is straight now (knee extended, held still). Sets the zero so the angle reads 0
+        /// and marks the record; the zero is then kept across sessions and axis re-fits. False before the axes are known.
+        /// </summary>
+        public bool CaptureReferencePose()
+        {
+            if (!IsValid) return false;
+            _zeroRad -= _thetaRad;
+            _ends.Shift(-_thetaRad);
+            _rangeRefRad -= _thetaRad;
+            _thetaRad = 0.0;
+            FlexionRad = 0.0;
+            _mounting.ZeroOffsetRad = (float)_zeroRad;
+            _mounting.HasReferencePose = true;
+            _mounting.FlexionSignResolved = false;
+            return true;
+        }
+
+        /// <summary>Sets the flexion sign explicitly (+1 or −1), e.g. by a technician; marks it resolved.</summary>
+        public void SetFlexionSign(int sign)
+        {
+            _mounting.FlexionSign = sign < 0 ? -1f : 1f;
+            _mounting.FlexionSignResolved = true;
+        }
+
+        /// <summary>
+        /// Feeds one sample pair taken dtS after the previous one: accelerometers (m/s², specific force) and gyros
+        /// (rad/s) of sensor 1 (proximal) and sensor 2 (distal), each in its own frame.
+        /// </summary>
+        public void Update(double dtS,
+            float a1x, float a1y, float a1z, float w1x, float w1y, float w1z,
+            float a2x, float a2y, float a2z, float w2x, float w2y, float w2z)
+        {
+            if (!(dtS > 0.0)) dtS = 0.0;
+            if (dtS > 0.1) dtS = 0.1;
+            _timeS += dtS;
+
+            // 1. Rest-based gyro bias per sensor.
+            _rest1.Update(w1x, w1y, w1z, a1x, a1y, a1z, dtS);
+            _rest2.Update(w2x, w2y, w2z, a2x, a2y, a2z, dtS);
+            if (_rest1.IsRest) { _bias1[0] = _rest1.GyrLpX; _bias1[1] = _rest1.GyrLpY; _bias1[2] = _rest1.GyrLpZ; }
+            if (_rest2.IsRest) { _bias2[0] = _rest2.GyrLpX; _bias2[1] = _rest2.GyrLpY; _bias2[2] = _rest2.GyrLpZ; }
+            double o1x = w1x - _bias1[0], o1y = w1y - _bias1[1], o1z = w1z - _bias1[2];
+            double o2x = w2x - _bias2[0], o2y = w2y - _bias2[1], o2z = w2z - _bias2[2];
+
+            // 2. Hinge axes.
+            _axis.Update(o1x, o1y, o1z, o2x, o2y, o2z);
+
+            // 3. Gravity trackers.
+            TrackGravity(_g1, o1x, o1y, o1z, a1x, a1y, a1z, dtS);
+            TrackGravity(_g2, o2x, o2y, o2z, a2x, a2y, a2z, dtS);
+            _gravityStarted = true;
+
+            if (!_axis.HasEstimate)
+            {
+                IsValid = false;
+                return;
+            }
+            if (_axis.Version != _usedVersion) Adopt();
+            WatchResidual(o1x, o1y, o1z, o2x, o2y, o2z, dtS);
+
+            // 4. Relative rate about the hinge.
+            double rate = (o2x * _j2[0] + o2y * _j2[1] + o2z * _j2[2]) - (o1x * _j1[0] + o1y * _j1[1] + o1z * _j1[2]) - _biasRelRadPerS;
+            _thetaRad += rate * dtS;
+
+            // 5. Gravity angle.
+            double p1 = PlaneNorm(_g1, _j1), p2 = PlaneNorm(_g2, _j2);
+            double w = p1 < p2 ? p1 : p2;
+            GravityWeight = w;
+            UsingGravity = w >= _settings.MinGravityWeight;
+            double gravityAngle = GravityAngle();
+            if (!_thetaStarted)
+            {
+                _thetaStarted = true;
+                _thetaRad = UsingGravity ? gravityAngle : 0.0;
+            }
+            if (UsingGravity)
+            {
+                double e = Angles.WrapPi(gravityAngle - _thetaRad);
+                _thetaRad += _kGravity * w * e * dtS;
+                _biasRelRadPerS -= _kGravityBias * w * e * dtS;
+            }
+            else
+            {
+                RangeHold();
+            }
+
+            // 6. Sign and output.
+            double sign = _mounting.FlexionSign;
+            if (_mounting.HasReferencePose && !_mounting.FlexionSignResolved)
+            {
+                if (_thetaRad > _signThresholdRad) { _mounting.FlexionSign = 1f; _mounting.FlexionSignResolved = true; }
+                else if (_thetaRad < -_signThresholdRad) { _mounting.FlexionSign = -1f; _mounting.FlexionSignResolved = true; }
+                sign = _mounting.FlexionSign;
+            }
+            FlexionRad = sign * _thetaRad;
+            FlexionRateRadPerS = sign * rate;
+            IsValid = true;
+        }
+
+        private void RangeHold()
+        {
+            if (!_ends.Update(_thetaRad, _timeS)) return;
+            double end = _ends.LastMinRad;
+            if (!_rangeRefSet)
+            {
+                _rangeRefSet = true;
+                _rangeRefRad = end;
+                _lastEndTimeS = _ends.LastMinTimeS;
+                return;
+            }
+            double e = end - _rangeRefRad;
+            double span = _ends.LastMinTimeS - _lastEndTimeS;
+            _lastEndTimeS = _ends.LastMinTimeS;
+            double shift = -_settings.RangeOffsetGain * e;
+            _thetaRad += shift;
+            _ends.Shift(shift);
+            if (span < 1.0) span = 1.0;
+            _biasRelRadPerS += _settings.RangeBiasGain * e / span;
+        }
+
+        private double _lastEndTimeS;
+
+        private void WatchResidual(double o1x, double o1y, double o1z, double o2x, double o2y, double o2z, double dtS)
+        {
+            double rate = Math.Sqrt(o1x * o1x + o1y * o1y + o1z * o1z) + Math.Sqrt(o2x * o2x + o2y * o2y + o2z * o2z);
+            if (rate < _settings.Axis.MinRateRadPerS || _axis.Passes < 3) return;
+            double r = _axis.Residual(o1x, o1y, o1z, o2x, o2y, o2z);
+            double r2 = r * r;
+            const double ShortTauS = 2.0, LongTauS = 60.0;
+            if (_resLong <= 0.0) { _resLong = r2; _resShort = r2; }
+            _resShort += (r2 - _resShort) * (dtS / ShortTauS);
+            double ratio = _resLong > 0.0 ? Math.Sqrt(_resShort / _resLong) : 0.0;
+            if (ratio > _settings.SlipResidualRatio)
+            {
+                _slipHoldS += dtS;
+                if (_slipHoldS > ShortTauS)
+                {
+                    // The constraint no longer fits: restart the window so the re-fit sees only the new mounting.
+                    _axis.RestartWindow();
+                    WindowRestarts++;
+                    _slipHoldS = 0.0;
+                    _resShort = _resLong;
+                }
+            }
+            else
+            {
+                _slipHoldS = 0.0;
+                _resLong += (r2 - _resLong) * (dtS / LongTauS);
+            }
+        }
+
+        private void Adopt()
+        {
+            bool first = !_mounting.HasAxes || _usedVersion < 0;
+            double before = first ? 0.0 : GravityAngle();
+            double jump = 0.0;
+            if (_mounting.HasAxes)
+            {
+                jump = AngleBetween(_axis.Axis1X, _axis.Axis1Y, _axis.Axis1Z, _mounting.Axis1X, _mounting.Axis1Y, _mounting.Axis1Z);
+                double j2 = AngleBetween(_axis.Axis2X, _axis.Axis2Y, _axis.Axis2Z, _mounting.Axis2X, _mounting.Axis2Y, _mounting.Axis2Z);
+                if (j2 > jump) jump = j2;
+            }
+            _j1[0] = _axis.Axis1X; _j1[1] = _axis.Axis1Y; _j1[2] = _axis.Axis1Z;
+            _j2[0] = _axis.Axis2X; _j2[1] = _axis.Axis2Y; _j2[2] = _axis.Axis2Z;
+            Bases(_j1, _u1, _v1);
+            Bases(_j2, _u2, _v2);
+            if (!first)
+            {
+                // Keep the angle continuous: the new axes' gravity angle gets the constant that matches the old one.
+                _zeroRad += Angles.WrapPi(before - GravityAngle());
+            }
+            if (_mounting.HasAxes && jump > _slipJumpRad) SlipCount++;
+            _mounting.Axis1X = (float)_j1[0]; _mounting.Axis1Y = (float)_j1[1]; _mounting.Axis1Z = (float)_j1[2];
+            _mounting.Axis2X = (float)_j2[0]; _mounting.Axis2Y = (float)_j2[1]; _mounting.Axis2Z = (float)_j2[2];
+            _mounting.HasAxes = true;
+            _mounting.ZeroOffsetRad = (float)_zeroRad;
+            _usedVersion = _axis.Version;
+        }
+
+        private double GravityAngle()
+        {
+            double a1 = Math.Atan2(Dot(_g1, _v1), Dot(_g1, _u1));
+            double a2 = Math.Atan2(Dot(_g2, _v2), Dot(_g2, _u2));
+            return Angles.WrapPi(a1 - a2 + _zeroRad);
+        }
+
+        private void TrackGravity(double[] g, double wx, double wy, double wz, float ax, float ay, float az, double dtS)
+        {
+            double an = Math.Sqrt((double)ax * ax + (double)ay * ay + (double)az * az);
+            if (!_gravityStarted || (g[0] == 0.0 && g[1] == 0.0 && g[2] == 0.0))
+            {
+                if (an > 0.0) { g[0] = ax / an; g[1] = ay / an; g[2] = az / an; }
+                else { g[0] = 0.0; g[1] = 0.0; g[2] = 1.0; }
+                return;
+            }
+            // A world-fixed vector seen from the sensor turns with −ω: ġ = g × ω.
+            double gx = g[0] + dtS * (g[1] * wz - g[2] * wy);
+            double gy = g[1] + dtS * (g[2] * wx - g[0] * wz);
+            double gz = g[2] + dtS * (g[0] * wy - g[1] * wx);
+            if (an > 0.0 && Math.Abs(an - G) < _accGate)
+            {
+                double k = dtS / _settings.GravityTrackTauS;
+                if (k > 1.0) k = 1.0;
+                gx += k * (ax / an - gx);
+                gy += k * (ay / an - gy);
+                gz += k * (az / an - gz);
+            }
+            double n = Math.Sqrt(gx * gx + gy * gy + gz * gz);
+            g[0] = gx / n; g[1] = gy / n; g[2] = gz / n;
+        }
+
+        private static double PlaneNorm(double[] g, double[] j)
+        {
+            double d = Dot(g, j);
+            double s = 1.0 - d * d;
+            return s > 0.0 ? Math.Sqrt(s) : 0.0;
+        }
+
+        private static double Dot(double[] a, double[] b) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+
+        private static double AngleBetween(double ax, double ay, double az, double bx, double by, double bz)
+        {
+            double c = ax * bx + ay * by + az * bz;
+            if (c > 1.0) c = 1.0;
+            if (c < -1.0) c = -1.0;
+            return Math.Acos(c);
+        }
+
+        /// <summary>Right-handed basis (u, v, j) of the plane ⟂ j; u from the sensor axis least aligned with j.</summary>
+        private static void Bases(double[] j, double[] u, double[] v)
+        {
+            double ax = Math.Abs(j[0]), ay = Math.Abs(j[1]), az = Math.Abs(j[2]);
+            double ex = 0.0, ey = 0.0, ez = 0.0;
+            if (ax <= ay && ax <= az) ex = 1.0; else if (ay <= az) ey = 1.0; else ez = 1.0;
+            double d = ex * j[0] + ey * j[1] + ez * j[2];
+            u[0] = ex - d * j[0]; u[1] = ey - d * j[1]; u[2] = ez - d * j[2];
+            double n = Math.Sqrt(u[0] * u[0] + u[1] * u[1] + u[2] * u[2]);
+            u[0] /= n; u[1] /= n; u[2] /= n;
+            v[0] = j[1] * u[2] - j[2] * u[1];
+            v[1] = j[2] * u[0] - j[0] * u[2];
+            v[2] = j[0] * u[1] - j[1] * u[0];
+        }
+    }
+}

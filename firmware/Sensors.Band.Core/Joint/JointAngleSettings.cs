@@ -1,0 +1,70 @@
+namespace Sensors.Band.Joint
+{
+    /// <summary>
+    /// Tuning of <see cref="JointAngleEstimator"/>. Angles in degrees because people read them; converted to SI when
+    /// the estimator is built. The defaults are the one parameter set scored on every hinge trial (Joint/README.md).
+    /// </summary>
+    public sealed class JointAngleSettings
+    {
+        /// <summary>Nominal sample period, s (rest-detection filters). Default 0.01.</summary>
+        public double SamplePeriodS { get; set; } = 0.01;
+
+        /// <summary>Hinge-axis identification settings.</summary>
+        public HingeAxisSettings Axis { get; set; } = new HingeAxisSettings();
+
+        /// <summary>Time constant of each segment's gravity tracker (gyro propagated, accelerometer corrected), s. Default 1.</summary>
+        public double GravityTrackTauS { get; set; } = 1.0;
+
+        /// <summary>The accelerometer corrects a gravity tracker only while ‖a‖ is within this of g, m/s². Default 2.</summary>
+        public double AccGateMPerS2 { get; set; } = 2.0;
+
+        /// <summary>Time constant with which the joint angle follows the gravity angle (axis horizontal), s. Default 2.</summary>
+        public double GravityAngleTauS { get; set; } = 2.0;
+
+        /// <summary>Time constant of the relative-rate bias learned from the gravity angle, s. Default 20.</summary>
+        public double GravityBiasTauS { get; set; } = 20.0;
+
+        /// <summary>
+        /// Smallest gravity component perpendicular to the hinge axis (both segments, fraction of g) for the gravity
+        /// angle to be used; below it the axis counts as vertical and the range hold runs. Default 0.15 (axis within
+        /// ~81° of vertical… i.e. tilted at least 8.6°).
+        /// </summary>
+        public double MinGravityWeight { get; set; } = 0.15;
+
+        /// <summary>Turning-point hysteresis of the range hold, deg. Default 20.</summary>
+        public double RangeHysteresisDeg { get; set; } = 20.0;
+
+        /// <summary>Fraction of the extension-end offset removed at each extension end (range hold). Default 0.5.</summary>
+        public double RangeOffsetGain { get; set; } = 0.5;
+
+        /// <summary>Fraction of the extension-end drift rate moved into the relative-rate bias per extension end. Default 0.3.</summary>
+        public double RangeBiasGain { get; set; } = 0.3;
+
+        /// <summary>Rest detection: low-pass time constant, s. Default 0.5.</summary>
+        public double RestFilterTauS { get; set; } = 0.5;
+
+        /// <summary>Rest detection: largest gyro deviation, °/s. Default 2.</summary>
+        public double RestThresholdGyrDegPerS { get; set; } = 2.0;
+
+        /// <summary>Rest detection: largest acc deviation, m/s². Default 0.5.</summary>
+        public double RestThresholdAccMPerS2 { get; set; } = 0.5;
+
+        /// <summary>Rest detection: minimum still time, s. Default 1.5.</summary>
+        public double RestMinTimeS { get; set; } = 1.5;
+
+        /// <summary>Largest gyro bias believed, °/s. Default 2.</summary>
+        public double BiasClipDegPerS { get; set; } = 2.0;
+
+        /// <summary>An axis change (against the mounting record) larger than this is reported as a strap slip, deg. Default 10.</summary>
+        public double SlipAxisJumpDeg { get; set; } = 10.0;
+
+        /// <summary>
+        /// Hinge-constraint residual (short-term RMS over the long-term RMS) above which the mounting is suspected to
+        /// have changed and the axis window restarts from the new movement. Default 3.
+        /// </summary>
+        public double SlipResidualRatio { get; set; } = 3.0;
+
+        /// <summary>After a reference pose, the first excursion beyond this decides the flexion sign, deg. Default 30.</summary>
+        public double FlexionSignThresholdDeg { get; set; } = 30.0;
+    }
+}
