@@ -1,12 +1,17 @@
-using System;
+using System.CommandLine;
 
 namespace Sensors.Gateway.Cli;
 
+/// <summary>The <c>sensors</c> command line: the citizen demo and the accuracy evaluations.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        Console.WriteLine("sensors: command line is being assembled (see gateway/README.md).");
-        return args.Length == 0 ? 0 : 2;
+        var root = new RootCommand("Sensors gateway: knee/hip rehabilitation bands — simulate, evaluate, (later) run sessions.")
+        {
+            DemoCommand.Create(),
+            EvaluateCommands.Create(),
+        };
+        return root.Parse(args).Invoke();
     }
 }
