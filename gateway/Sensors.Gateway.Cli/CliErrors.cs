@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using Sensors.Gateway.Evaluation;
+using Sensors.Recording;
 
 namespace Sensors.Gateway.Cli;
 
@@ -15,7 +17,8 @@ internal static class CliErrors
         {
             return action();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException
+        catch (Exception ex) when (ex is RecordingFormatException or HingeFormatException or BroadFormatException
+                                       or IOException or UnauthorizedAccessException or FormatException or InvalidDataException
                                        or ArgumentException or InvalidOperationException or NotSupportedException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");

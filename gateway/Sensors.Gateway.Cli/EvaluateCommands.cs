@@ -17,6 +17,7 @@ internal static class EvaluateCommands
         var evaluate = new Command("evaluate", "Score the band's estimates on a recording (BROAD or hinge layout) against its ground truth.")
         {
             Orientation(),
+            Hinge(),
         };
         return evaluate;
     }
@@ -53,6 +54,36 @@ internal static class EvaluateCommands
             {
                 Console.WriteLine($"{Path.GetFileName(path)} ({parse.GetValue(mode)}): {s.Samples} samples, {s.MovementSamples} scored; " +
                                   $"RMSE total {s.RmseTotalDeg:F2}°, inclination {s.RmseInclinationDeg:F2}°, heading {s.RmseHeadingDeg:F2}°");
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Hinge()
+    {
+        var recording = RecordingOption();
+        var json = JsonOption();
+        var command = new Command("hinge", "Joint angle of a two-IMU hinge against its encoder (not told the axis or which IMU moves).") { recording, json };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            string path = CliErrors.RequireFile(parse.GetValue(recording), "--recording");
+            HingeReport r = HingeEvaluator.Evaluate(path);
+            if (parse.GetValue(json))
+            {
+                WriteJson(w =>
+                {
+                    w.WriteNumber("samples", r.Samples);
+                    w.WriteNumber("rmse_deg", Math.Round(r.RmseDeg, 4));
+                    w.WriteNumber("reps_detected", r.RepsDetected);
+                    w.WriteNumber("encoder_reps_detected", r.EncoderRepsDetected);
+                    w.WriteBoolean("sign_flipped", r.SignFlipped);
+                });
+            }
+            else
+            {
+                Console.WriteLine($"{Path.GetFileName(path)}: {r.Samples} scored samples; RMSE {r.RmseDeg:F2}°; " +
+                                  $"{r.RepsDetected} cycles (encoder {r.EncoderRepsDetected}); sign {(r.SignFlipped ? "flipped" : "as estimated")}");
             }
             return 0;
         }));
