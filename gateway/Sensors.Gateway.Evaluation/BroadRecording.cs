@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using System.IO.Compression;
+using Sensors.Recording;
 
 namespace Sensors.Gateway.Evaluation;
 
 /// <summary>
 /// One BROAD-layout recording (datasets README section 1): t_s, acc_*, gyr_*, mag_*, q_* (empty = missing),
-/// movement. Read from a .csv or .csv.gz file; missing fields become NaN.
+/// movement. Read with the shared recording reader (.csv or .csv.gz); missing fields are NaN.
 /// </summary>
 public sealed class BroadRecording
 {
@@ -48,60 +47,38 @@ public sealed class BroadRecording
     public static BroadRecording Load(string path, bool requireMag)
     {
         if (!File.Exists(path)) throw new BroadFormatException($"{path}: file not found.");
-        using Stream file = File.OpenRead(path);
-        using Stream data = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(data);
-        string? header = reader.ReadLine();
-        if (string.IsNullOrWhiteSpace(header)) throw new BroadFormatException($"{path}: empty file, no header line.");
-        string[] names = header.Trim().Split(',');
+        RecordingTable table;
+        try
+        {
+            table = RecordingTable.Load(path);
+        }
+        catch (RecordingFormatException e)
+        {
+            throw new BroadFormatException($"{path}: not a readable recording: {e.Message}", e);
+        }
         var missing = new List<string>();
         foreach (string c in RequiredColumns)
         {
-            if (Array.IndexOf(names, c) < 0) missing.Add(c);
+            if (!table.HasColumn(c) || table.IsTextColumn(c)) missing.Add(c);
         }
         if (requireMag)
         {
             foreach (string c in MagColumns)
             {
-                if (Array.IndexOf(names, c) < 0) missing.Add(c);
+                if (!table.HasColumn(c) || table.IsTextColumn(c)) missing.Add(c);
             }
         }
         if (missing.Count > 0)
         {
             throw new BroadFormatException($"{path}: not a BROAD layout, missing column(s) {string.Join(", ", missing)}.");
         }
-
-        var lists = new List<double>[names.Length];
-        for (int i = 0; i < names.Length; i++) lists[i] = new List<double>(65536);
-        int row = 0;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            if (line.Length == 0) continue;
-            row++;
-            ReadOnlySpan<char> rest = line.AsSpan();
-            for (int i = 0; i < names.Length; i++)
-            {
-                int comma = rest.IndexOf(',');
-                ReadOnlySpan<char> field = comma < 0 ? rest : rest[..comma];
-                double v = double.NaN;
-                if (field.Length > 0 && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out v))
-                {
-                    v = double.NaN;
-                    if (!field.IsWhiteSpace()) throw new BroadFormatException($"{path}: row {row + 1}, column '{names[i]}': '{field.ToString()}' is not a number.");
-                }
-                lists[i].Add(v);
-                if (comma < 0)
-                {
-                    if (i < names.Length - 1) throw new BroadFormatException($"{path}: row {row + 1} has {i + 1} fields, the header {names.Length}.");
-                    break;
-                }
-                rest = rest[(comma + 1)..];
-            }
-        }
-        if (row == 0) throw new BroadFormatException($"{path}: no data rows.");
+        if (table.RowCount == 0) throw new BroadFormatException($"{path}: no data rows.");
         var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        for (int i = 0; i < names.Length; i++) columns[names[i]] = lists[i].ToArray();
+        foreach (string name in table.Columns)
+        {
+            if (!table.IsTextColumn(name)) columns[name] = table.GetColumn(name);
+        }
+        int row = table.RowCount;
         return new BroadRecording(path, columns, row);
     }
 }
