@@ -138,6 +138,15 @@ namespace Sensors.Band.Joint
         }
 
         /// <summary>
+        /// Reverses axis 2 (the caller found from gravity that j1 and j2 point to opposite sides of the joint).
+        /// </summary>
+        public void FlipAxis2()
+        {
+            Negate(_j2);
+            Version++;
+        }
+
+        /// <summary>
         /// Sign hints: sensor-frame directions the axes should point towards (e.g. the band's nominal mounting).
         /// A zero hint means "none" (then j1·j2 &gt; 0 is assumed: boards mounted parallel).
         /// </summary>

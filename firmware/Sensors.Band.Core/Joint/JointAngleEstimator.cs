@@ -121,6 +121,9 @@ namespace Sensors.Band.Joint
         /// <summary>Short-term over long-term hinge-constraint residual (≈1 normally; rises when the mounting changes).</summary>
         public double ResidualRatio => _resLong > 0.0 ? _resShort / _resLong : 0.0;
 
+        /// <summary>Times axis 2 was reversed because gravity showed the axes pointing to opposite sides.</summary>
+        public int RelativeSignFlips { get; private set; }
+
         /// <summary>Sum of the times given to <see cref="Update"/>, s.</summary>
         public double TimeS => _timeS;
 
@@ -159,6 +162,8 @@ namespace Sensors.Band.Joint
             FlexionRateRadPerS = 0.0;
             SlipCount = 0;
             WindowRestarts = 0;
+            RelativeSignFlips = 0;
+            _signCorr = _signPower = 0.0;
             _mounting.CopyFrom(new MountingRecord());
         }
 
@@ -247,6 +252,7 @@ namespace Sensors.Band.Joint
                 IsValid = false;
                 return;
             }
+            CheckRelativeSign(dtS);
             if (_axis.Version != _usedVersion) Adopt();
             WatchResidual(o1x, o1y, o1z, o2x, o2y, o2z, dtS);
 
@@ -311,6 +317,34 @@ namespace Sensors.Band.Joint
         }
 
         private double _lastEndTimeS;
+        private double _signCorr;
+        private double _signPower;
+
+        /// <summary>
+        /// Relative sign of the two axes from gravity: both axes are the same physical line, so gravity has the same
+        /// component along it in both frames, g1·j1 = g2·j2; a persistent opposite sign means j2 points the other way.
+        /// Only decided while the axis is tilted enough to tell (RMS of g·j ≥ 0.05); otherwise the hints / parallel
+        /// mounting decide (see <see cref="HingeAxisEstimator"/>).
+        /// </summary>
+        private void CheckRelativeSign(double dtS)
+        {
+            double c1 = Dot(_g1, _j1), c2 = Dot(_g2, _j2);
+            if (_usedVersion != _axis.Version)
+            {
+                c1 = _g1[0] * _axis.Axis1X + _g1[1] * _axis.Axis1Y + _g1[2] * _axis.Axis1Z;
+                c2 = _g2[0] * _axis.Axis2X + _g2[1] * _axis.Axis2Y + _g2[2] * _axis.Axis2Z;
+            }
+            const double TauS = 5.0;
+            double k = dtS / TauS;
+            _signCorr += (c1 * c2 - _signCorr) * k;
+            _signPower += (0.5 * (c1 * c1 + c2 * c2) - _signPower) * k;
+            if (_signPower > 0.05 * 0.05 && _signCorr < -0.5 * _signPower)
+            {
+                _axis.FlipAxis2();
+                _signCorr = -_signCorr;
+                RelativeSignFlips++;
+            }
+        }
 
         private void WatchResidual(double o1x, double o1y, double o1z, double o2x, double o2y, double o2z, double dtS)
         {
@@ -412,7 +446,7 @@ namespace Sensors.Band.Joint
 
         private static double AngleBetween(double ax, double ay, double az, double bx, double by, double bz)
         {
-            double c = ax * bx + ay * by + az * bz;
+            double c = Math.Abs(ax * bx + ay * by + az * bz);
             if (c > 1.0) c = 1.0;
             if (c < -1.0) c = -1.0;
             return Math.Acos(c);

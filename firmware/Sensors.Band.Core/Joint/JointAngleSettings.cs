@@ -12,22 +12,22 @@ namespace Sensors.Band.Joint
         /// <summary>Hinge-axis identification settings.</summary>
         public HingeAxisSettings Axis { get; set; } = new HingeAxisSettings();
 
-        /// <summary>Time constant of each segment's gravity tracker (gyro propagated, accelerometer corrected), s. Default 1.</summary>
-        public double GravityTrackTauS { get; set; } = 1.0;
+        /// <summary>Time constant of each segment's gravity tracker (gyro propagated, accelerometer corrected), s. Default 0.2.</summary>
+        public double GravityTrackTauS { get; set; } = 0.2;
 
         /// <summary>The accelerometer corrects a gravity tracker only while ‖a‖ is within this of g, m/s². Default 2.</summary>
         public double AccGateMPerS2 { get; set; } = 2.0;
 
-        /// <summary>Time constant with which the joint angle follows the gravity angle (axis horizontal), s. Default 2.</summary>
-        public double GravityAngleTauS { get; set; } = 2.0;
+        /// <summary>Time constant with which the joint angle follows the gravity angle (axis horizontal), s. Default 0.1.</summary>
+        public double GravityAngleTauS { get; set; } = 0.1;
 
         /// <summary>Time constant of the relative-rate bias learned from the gravity angle, s. Default 20.</summary>
         public double GravityBiasTauS { get; set; } = 20.0;
 
         /// <summary>
         /// Smallest gravity component perpendicular to the hinge axis (both segments, fraction of g) for the gravity
-        /// angle to be used; below it the axis counts as vertical and the range hold runs. Default 0.15 (axis within
-        /// ~81° of vertical… i.e. tilted at least 8.6°).
+        /// angle to be used; below it the axis counts as vertical and the range hold runs. Default 0.15 (the axis must be tilted
+        /// at least 8.6° from vertical).
         /// </summary>
         public double MinGravityWeight { get; set; } = 0.15;
 
