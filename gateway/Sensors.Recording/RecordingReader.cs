@@ -141,7 +141,9 @@ public sealed class RecordingReader : IDisposable
             bool gzipName = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
             if (gzipName && !gzipMagic)
             {
-                throw new RecordingFormatException(path, 0, null, got == 0 ? "empty file: no gzip data, no header line" : "the file is named .gz but is not gzip data");
+                throw got == 0
+                    ? new RecordingFormatException(path, 1, null, "empty file: no gzip data, no header line")
+                    : new RecordingFormatException(path, 0, null, "the file is named .gz but is not gzip data");
             }
 
             if (gzipMagic)
