@@ -329,7 +329,7 @@ public sealed class RecordingReader : IDisposable
             }
 
             ReadOnlySpan<char> field = text.Slice(p.Starts[c], p.Lengths[c]);
-            if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+            if (!NumberParser.TryParse(field, out double v))
             {
                 throw Error(_physicalLine, _columns[c], $"not a number: '{Shorten(field)}' (numbers use '.' and no thousands separator; an empty field means missing)");
             }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Text;
@@ -239,8 +238,7 @@ public sealed class RecordingWriter : IDisposable
             if (double.IsNaN(v)) continue;
             if (double.IsInfinity(v)) throw new ArgumentException($"Column '{_columns[c]}' is infinite; only finite numbers or NaN (missing) can be written.", nameof(values));
             EnsureRoom(length + 32);
-            v.TryFormat(_row.AsSpan(length), out int written, default, CultureInfo.InvariantCulture);
-            length += written;
+            length += NumberFormatter.Format(v, _row.AsSpan(length));
         }
 
         Append(ref length, "\n");

@@ -9,19 +9,11 @@ namespace Sensors.Gateway.Tests.Recording;
 /// <summary>Every shared dataset file loads unchanged with the documented columns and the manifest's row counts.</summary>
 public sealed class RecordingDatasetTests
 {
-    public static TheoryData<string> BroadTrials() => ManifestNames("broad/trials.csv", "trial");
+    // The names are listed here so the theories have rows even without the data; the manifest test below asserts
+    // that they are exactly the trials in each trials.csv.
+    public static TheoryData<string> BroadTrials() => new(BroadNames);
 
-    public static TheoryData<string> HingeTrials() => ManifestNames("hinge/trials.csv", "name");
-
-    private static TheoryData<string> ManifestNames(string manifest, string column)
-    {
-        // Names are listed here so the theory has rows even without the data; the manifest check below
-        // asserts that these are exactly the trials in the manifest.
-        var data = new TheoryData<string>();
-        foreach (string n in manifest.StartsWith("broad", StringComparison.Ordinal) ? BroadNames : HingeNames) data.Add(n);
-        _ = column;
-        return data;
-    }
+    public static TheoryData<string> HingeTrials() => new(HingeNames);
 
     private static readonly string[] BroadNames =
     [

@@ -69,3 +69,101 @@ public sealed class RecordingLayoutsTests
         Assert.Equal("rec.json", RecordingMetadata.SidecarPathFor("rec.csv"));
     }
 }
+
+public sealed class NumberParserTests
+{
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("0.392266")]
+    [InlineData("-9.80665")]
+    [InlineData("1349.995")]
+    [InlineData(".5")]
+    [InlineData("5.")]
+    [InlineData("123456789012345678")]
+    [InlineData("9007199254740993")]
+    [InlineData("0.1000000000000000055511151231257827")]
+    [InlineData("1e-7")]
+    [InlineData("-1.5E+3")]
+    [InlineData("+2")]
+    public void Parses_exactly_like_double_parse(string text)
+    {
+        Assert.True(NumberParser.TryParse(text, out double v));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture)), BitConverter.DoubleToInt64Bits(v));
+    }
+
+    [Fact]
+    public void Random_decimals_parse_bit_identical_to_double_parse()
+    {
+        var random = new Random(20240601);
+        int checkedCount = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            int intDigits = random.Next(0, 10);
+            int fracDigits = random.Next(0, 12);
+            var sb = new System.Text.StringBuilder();
+            if (random.Next(2) == 0) sb.Append('-');
+            for (int d = 0; d < intDigits; d++) sb.Append((char)('0' + random.Next(10)));
+            if (fracDigits > 0 || intDigits == 0)
+            {
+                sb.Append('.');
+                for (int d = 0; d < Math.Max(1, fracDigits); d++) sb.Append((char)('0' + random.Next(10)));
+            }
+
+            string text = sb.ToString();
+            Assert.True(NumberParser.TryParse(text, out double v), text);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture)), BitConverter.DoubleToInt64Bits(v));
+            checkedCount++;
+        }
+
+        Assert.Equal(200_000, checkedCount);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData(".")]
+    [InlineData("1.2.3")]
+    [InlineData("1,5")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("1e400")]
+    [InlineData("0x10")]
+    public void Rejects_non_numbers_and_non_finite(string text) => Assert.False(NumberParser.TryParse(text, out _));
+}
+
+public sealed class NumberFormatterTests
+{
+    private static string Format(double v)
+    {
+        Span<char> buffer = stackalloc char[40];
+        return buffer[..NumberFormatter.Format(v, buffer)].ToString();
+    }
+
+    [Theory]
+    [InlineData(0.0, "0")]
+    [InlineData(-0.0, "-0")]
+    [InlineData(0.005, "0.005")]
+    [InlineData(-9.80665, "-9.80665")]
+    [InlineData(1349.995, "1349.995")]
+    [InlineData(1e-7, "0.0000001")]
+    [InlineData(1e-12, "1E-12")]
+    [InlineData(123456.0, "123456")]
+    public void Formats_plain_decimals_or_the_round_trip_form(double value, string expected) => Assert.Equal(expected, Format(value));
+
+    [Fact]
+    public void Random_values_read_back_identical_and_quantised_values_match_the_shortest_form()
+    {
+        var random = new Random(7);
+        for (int i = 0; i < 200_000; i++)
+        {
+            double full = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9));
+            string text = Format(full);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(full), BitConverter.DoubleToInt64Bits(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture)));
+
+            double quantised = Math.Round((random.NextDouble() - 0.5) * 2000, random.Next(0, 8));
+            Assert.Equal(quantised.ToString("R", System.Globalization.CultureInfo.InvariantCulture), Format(quantised));
+        }
+    }
+}
