@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+
+namespace Sensors.Benchmarks;
+
+/// <summary>
+/// Benchmarks of the band core. Run: <c>dotnet run -c Release --project tests/Sensors.Benchmarks -- --filter '*'</c>
+/// (add <c>--job short</c> for a quick look). Results: BenchmarkDotNet.Artifacts/results (markdown, JSON).
+/// Every benchmark class has a baseline run in the same process; read the Ratio column, not the absolute ns.
+/// </summary>
+internal static class Program
+{
+    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
