@@ -1,3 +1,4 @@
+using Sensors.Tests.Shared;
 using System;
 using System.IO;
 using Sensors.Band.Calibration;
@@ -11,7 +12,7 @@ namespace Sensors.Firmware.Tests.Calibration;
 /// </summary>
 public sealed class CalibrationStoreTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
@@ -134,7 +135,7 @@ public sealed class CalibrationStoreTests : IDisposable
         {
             foreach (int torn in new[] { 0, 1, 7, 8, 160, 316, 319, 320 })
             {
-                using var dir = new TempDirectory();
+                using var dir = new TempFolder();
                 var disk = new FileRecordStorage(dir.Path);
                 if (hadRecord)
                 {
@@ -186,7 +187,7 @@ public sealed class CalibrationStoreTests : IDisposable
 
     private static int CountSteps(bool hadRecord, CalibrationRecord oldRecord, CalibrationRecord newRecord)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var disk = new FileRecordStorage(dir.Path);
         if (hadRecord)
         {

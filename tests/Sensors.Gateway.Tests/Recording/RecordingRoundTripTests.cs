@@ -1,3 +1,4 @@
+using Sensors.Tests.Shared;
 using System;
 using System.IO;
 using Sensors.Recording;

@@ -3,10 +3,10 @@ using System.IO;
 using System.IO.Compression;
 using System.Text;
 
-namespace Sensors.Gateway.Tests.Recording;
+namespace Sensors.Tests.Shared;
 
-/// <summary>A temporary folder for one test, deleted on dispose; helpers write raw files (valid or broken).</summary>
-internal sealed class TempFolder : IDisposable
+/// <summary>A temporary folder for one test (host stand-in for a disk or the band's flash), deleted on dispose; helpers write raw files (valid or broken).</summary>
+public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
