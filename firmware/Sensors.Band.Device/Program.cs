@@ -58,8 +58,10 @@ namespace Sensors.Band.Device
             SampleLoop.TryInitialize(thigh);
             SampleLoop.TryInitialize(shank);
 
-            // 4. The core's joint-angle estimator with its documented defaults (100 Hz).
-            JointAngleEstimator estimator = new JointAngleEstimator(new JointAngleSettings());
+            // 4. The core's joint-angle estimator with its documented, host-tested defaults (100 Hz). If the loop report shows
+            //    mean_us > 7000 on the band, the knob is settings.Axis.EntriesPerUpdate (16 → 4; README, cost estimate).
+            JointAngleSettings settings = new JointAngleSettings();
+            JointAngleEstimator estimator = new JointAngleEstimator(settings);
 
             // 5. BLE: one primary service, a notify characteristic for frames, a write characteristic for commands.
             BandState state = new BandState();
