@@ -62,6 +62,10 @@ namespace Sensors.Band.Joint
         private double _resShort;
         private double _resLong;
         private double _slipHoldS;
+        private readonly double[] _refG1 = new double[3];
+        private readonly double[] _refG2 = new double[3];
+        private double _refAngleRad;
+        private bool _refValid;
 
         /// <summary>Creates the estimator (allocates once).</summary>
         public JointAngleEstimator(JointAngleSettings settings)
@@ -157,6 +161,8 @@ namespace Sensors.Band.Joint
             _usedVersion = -1;
             _resShort = _resLong = 0.0;
             _slipHoldS = 0.0;
+            _refValid = false;
+            _refAngleRad = 0.0;
             IsValid = false;
             FlexionRad = 0.0;
             FlexionRateRadPerS = 0.0;
@@ -195,22 +201,48 @@ namespace Sensors.Band.Joint
         }
 
         /// <summary>
-        /// Reference pose: the joint is straight now (knee extended, held still). Sets the zero so the angle reads 0
-        /// and marks the record; the zero is then kept across sessions and axis re-fits. False before the axes are known.
+        /// Reference pose: the joint is straight now (knee extended, held still). Same as
+        /// <see cref="CaptureReferencePose(double)"/> with 0, but (as before) false until the axes are known, so a caller
+        /// that retries until true takes the pose once an angle is produced.
         /// </summary>
         public bool CaptureReferencePose()
         {
             if (!IsValid) return false;
-            _zeroRad -= _thetaRad;
-            _ends.Shift(-_thetaRad);
-            _rangeRefRad -= _thetaRad;
-            _thetaRad = 0.0;
-            FlexionRad = 0.0;
-            _mounting.ZeroOffsetRad = (float)_zeroRad;
+            return CaptureReferencePose(0.0);
+        }
+
+        /// <summary>
+        /// Reference pose with a known joint angle (rad, e.g. the therapist's goniometer reading of an extension lag),
+        /// the joint held still now. Stores both sensors' gravity directions of this moment: the zero is computed from them
+        /// with the axes as soon as the axes are known and recomputed whenever the axes are refined (until a strap slip
+        /// is suspected, after which the zero is carried by continuity). The first excursion beyond
+        /// <see cref="JointAngleSettings.FlexionSignThresholdDeg"/> from the reference angle then fixes the flexion sign.
+        /// May be called before the axes are known (e.g. lying still at the session start). False before any sample.
+        /// </summary>
+        public bool CaptureReferencePose(double knownFlexionRad)
+        {
+            if (!_gravityStarted) return false;
+            for (int i = 0; i < 3; i++) { _refG1[i] = _g1[i]; _refG2[i] = _g2[i]; }
+            _refAngleRad = knownFlexionRad;
+            _refValid = true;
             _mounting.HasReferencePose = true;
             _mounting.FlexionSignResolved = false;
+            _mounting.FlexionSign = 1f;
+            if (IsValid)
+            {
+                double shift = knownFlexionRad - _thetaRad;
+                _zeroRad += shift;
+                _ends.Shift(shift);
+                _rangeRefRad += shift;
+                _thetaRad = knownFlexionRad;
+                FlexionRad = knownFlexionRad;
+                _mounting.ZeroOffsetRad = (float)_zeroRad;
+            }
             return true;
         }
+
+        /// <summary>True while the zero is computed from the reference pose's gravity directions (no slip since).</summary>
+        public bool ReferencePoseActive => _refValid;
 
         /// <summary>Sets the flexion sign explicitly (+1 or −1), e.g. by a technician; marks it resolved.</summary>
         public void SetFlexionSign(int sign)
@@ -286,8 +318,21 @@ namespace Sensors.Band.Joint
             double sign = _mounting.FlexionSign;
             if (_mounting.HasReferencePose && !_mounting.FlexionSignResolved)
             {
-                if (_thetaRad > _signThresholdRad) { _mounting.FlexionSign = 1f; _mounting.FlexionSignResolved = true; }
-                else if (_thetaRad < -_signThresholdRad) { _mounting.FlexionSign = -1f; _mounting.FlexionSignResolved = true; }
+                double excursion = _thetaRad - _refAngleRad;
+                if (excursion > _signThresholdRad) { _mounting.FlexionSign = 1f; _mounting.FlexionSignResolved = true; }
+                else if (excursion < -_signThresholdRad)
+                {
+                    // The reference angle was applied assuming sign +1; with sign −1 the zero moves by −2·reference.
+                    double shift = -2.0 * _refAngleRad;
+                    _zeroRad += shift;
+                    _thetaRad += shift;
+                    _ends.Shift(shift);
+                    _rangeRefRad += shift;
+                    _refAngleRad = -_refAngleRad;
+                    _mounting.ZeroOffsetRad = (float)_zeroRad;
+                    _mounting.FlexionSign = -1f;
+                    _mounting.FlexionSignResolved = true;
+                }
                 sign = _mounting.FlexionSign;
             }
             FlexionRad = sign * _thetaRad;
@@ -338,7 +383,8 @@ namespace Sensors.Band.Joint
             double k = dtS / TauS;
             _signCorr += (c1 * c2 - _signCorr) * k;
             _signPower += (0.5 * (c1 * c1 + c2 * c2) - _signPower) * k;
-            if (_signPower > 0.05 * 0.05 && _signCorr < -0.5 * _signPower)
+            double minTilt = _settings.RelativeSignMinTilt;
+            if (_signPower > minTilt * minTilt && _signCorr < -0.5 * _signPower)
             {
                 _axis.FlipAxis2();
                 _signCorr = -_signCorr;
@@ -364,6 +410,7 @@ namespace Sensors.Band.Joint
                     // The constraint no longer fits: restart the window so the re-fit sees only the new mounting.
                     _axis.RestartWindow();
                     WindowRestarts++;
+                    _refValid = false;
                     _slipHoldS = 0.0;
                     _resShort = _resLong;
                 }
@@ -390,12 +437,21 @@ namespace Sensors.Band.Joint
             _j2[0] = _axis.Axis2X; _j2[1] = _axis.Axis2Y; _j2[2] = _axis.Axis2Z;
             Bases(_j1, _u1, _v1);
             Bases(_j2, _u2, _v2);
-            if (!first)
+            bool slip = _mounting.HasAxes && jump > _slipJumpRad;
+            if (slip) _refValid = false;
+            if (_refValid)
+            {
+                // Reference pose still valid for this mounting: the zero follows from its gravity directions.
+                double a1 = Math.Atan2(Dot(_refG1, _v1), Dot(_refG1, _u1));
+                double a2 = Math.Atan2(Dot(_refG2, _v2), Dot(_refG2, _u2));
+                _zeroRad = Angles.WrapPi(_refAngleRad - (a1 - a2));
+            }
+            else if (!first)
             {
                 // Keep the angle continuous: the new axes' gravity angle gets the constant that matches the old one.
                 _zeroRad += Angles.WrapPi(before - GravityAngle());
             }
-            if (_mounting.HasAxes && jump > _slipJumpRad) SlipCount++;
+            if (slip) SlipCount++;
             _mounting.Axis1X = (float)_j1[0]; _mounting.Axis1Y = (float)_j1[1]; _mounting.Axis1Z = (float)_j1[2];
             _mounting.Axis2X = (float)_j2[0]; _mounting.Axis2Y = (float)_j2[1]; _mounting.Axis2Z = (float)_j2[2];
             _mounting.HasAxes = true;

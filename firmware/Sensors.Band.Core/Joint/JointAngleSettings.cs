@@ -64,6 +64,13 @@ namespace Sensors.Band.Joint
         /// </summary>
         public double SlipResidualRatio { get; set; } = 3.0;
 
+        /// <summary>
+        /// Gravity decides the relative sign of the two axes (g1·j1 = g2·j2) only while the RMS of g·j is at least this
+        /// (fraction of g; 0.1 ≈ axis tilted 6° from horizontal; the old value 0.05 flipped correct knee axes in simulated heel slides). A knee axis is nearly horizontal in every exercise, where
+        /// g·j is dominated by axis-estimate error, so too small a threshold flips a correct axis. Default 0.1.
+        /// </summary>
+        public double RelativeSignMinTilt { get; set; } = 0.1;
+
         /// <summary>After a reference pose, the first excursion beyond this decides the flexion sign, deg. Default 30.</summary>
         public double FlexionSignThresholdDeg { get; set; } = 30.0;
     }
