@@ -5,9 +5,12 @@ using Sensors.Band.Calibration;
 using Sensors.Band.Imu;
 using Sensors.Band.Joint;
 using Sensors.Band.Protocol;
+using Sensors.Hardware.Body;
 using Sensors.Hardware.Devices.Mpu6500;
 using Sensors.Hardware.Exercises;
 using Sensors.Hardware.Imu;
+using Sensors.Hardware.Math;
+using Sensors.Hardware.People;
 
 namespace Sensors.Band.Host;
 
@@ -38,6 +41,7 @@ public sealed class VirtualBand : IDisposable
     private SessionSample _cached;
     private BandErrors _errors;
     private bool _disposed;
+    private bool _referencePending;
 
     /// <param name="session">The citizen and programme that move the two IMUs.</param>
     /// <param name="sink">Where the notifications go.</param>
@@ -63,6 +67,15 @@ public sealed class VirtualBand : IDisposable
         ThighDriver = new Mpu6500Driver(_thighBus, _settings.Imu, Delay) { Calibration = _settings.ThighCalibration };
         ShankDriver = new Mpu6500Driver(_shankBus, _settings.Imu, Delay) { Calibration = _settings.ShankCalibration };
         Estimator = new JointAngleEstimator(_settings.Joint);
+        if (_settings.UseAssemblyAxisHints)
+        {
+            CitizenProfile citizen = session.Citizen;
+            Vec3 h1 = BandPlacement.For(BandSite.Thigh, citizen.Dimensions, citizen.Side).NominalMounting.RotateInverse(Vec3.UnitY);
+            Vec3 h2 = BandPlacement.For(BandSite.Shank, citizen.Dimensions, citizen.Side).NominalMounting.RotateInverse(Vec3.UnitY);
+            Estimator.Axis.SetAxisHints(h1.X, h1.Y, h1.Z, h2.X, h2.Y, h2.Z);
+        }
+
+        _referencePending = !double.IsNaN(_settings.ReferencePoseAtS);
         Mode = _settings.Mode;
         ThighDriver.Initialize();
         ShankDriver.Initialize();
@@ -132,6 +145,7 @@ public sealed class VirtualBand : IDisposable
             float[] a1 = _thighSample.AccelerationMPerS2, w1 = _thighSample.RateRadPerS;
             float[] a2 = _shankSample.AccelerationMPerS2, w2 = _shankSample.RateRadPerS;
             Estimator.Update(_periodS, a1[0], a1[1], a1[2], w1[0], w1[1], w1[2], a2[0], a2[1], a2[2], w2[0], w2[1], w2[2]);
+            if (_referencePending && t >= _settings.ReferencePoseAtS - 1e-9) _referencePending = !Estimator.CaptureReferencePose();
         }
 
         if (Mode == StreamMode.RawImu)

@@ -33,6 +33,18 @@ public sealed class VirtualBandSettings
     /// <summary>Factory calibration of the shank IMU.</summary>
     public ImuCalibration? ShankCalibration { get; set; }
 
+    /// <summary>
+    /// Give the estimator the knee axis in each pod frame for the nominal band placement (what the band knows from its
+    /// assembly drawing), to resolve the axis signs. Default true.
+    /// </summary>
+    public bool UseAssemblyAxisHints { get; set; } = true;
+
+    /// <summary>
+    /// Band time at which the reference pose is captured (the therapist's "leg straight now" command at the first fitting;
+    /// the estimator then takes the current angle as 0), s. Default 2 s; NaN = never.
+    /// </summary>
+    public double ReferencePoseAtS { get; set; } = 2.0;
+
     /// <summary>Battery voltage reported in status frames, mV. Default 3900.</summary>
     public ushort BatteryMv { get; set; } = 3900;
 
