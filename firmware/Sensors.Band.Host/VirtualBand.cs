@@ -23,6 +23,10 @@ namespace Sensors.Band.Host;
 /// </summary>
 public sealed class VirtualBand : IDisposable
 {
+    // BandInfo.CoreVersion ("major.minor.patch") as the status frame's three bytes.
+    private static readonly byte[] FirmwareVersion = Array.ConvertAll(
+        BandInfo.CoreVersion.Split('.'), p => byte.Parse(p, System.Globalization.CultureInfo.InvariantCulture));
+
     private readonly SessionSimulator _session;
     private readonly IFrameSink _sink;
     private readonly VirtualBandSettings _settings;
@@ -258,10 +262,9 @@ public sealed class VirtualBand : IDisposable
         _status.CalibrationSource = CalibrationSourceInUse;
         _status.Mode = Mode;
         _status.Streaming = true;
-        string[] version = BandInfo.CoreVersion.Split('.');
-        _status.FirmwareMajor = byte.Parse(version[0], System.Globalization.CultureInfo.InvariantCulture);
-        _status.FirmwareMinor = byte.Parse(version[1], System.Globalization.CultureInfo.InvariantCulture);
-        _status.FirmwarePatch = byte.Parse(version[2], System.Globalization.CultureInfo.InvariantCulture);
+        _status.FirmwareMajor = FirmwareVersion[0];
+        _status.FirmwareMinor = FirmwareVersion[1];
+        _status.FirmwarePatch = FirmwareVersion[2];
         Send(FrameEncoder.EncodeStatus(_status, _buffer, 0));
         _errors = BandErrors.None; // flags cover the interval since the last status
     }

@@ -283,6 +283,47 @@ public class Mpu6500DriverTests
         }
     }
 
+    [Theory]
+    [InlineData(200, 4)]
+    [InlineData(50, 19)]
+    [InlineData(1000, 0)]
+    public void The_sample_rate_divider_gives_the_requested_rate(int rateHz, int divider)
+    {
+        using var bench = new ImuBench(ImuBench.Wobble, settings: new Mpu6500Settings { SampleRateHz = rateHz });
+        bench.Driver.Initialize();
+        Assert.Equal(divider, bench.Chip.PeekRegister(Register.SMPLRT_DIV));
+        bench.Chip.AdvanceTo(1.0);
+        Assert.Equal(rateHz, bench.Chip.SamplesTaken);
+    }
+
+    [Theory]
+    [InlineData(2, 3)]
+    [InlineData(100, 0)]
+    [InlineData(100, 7)]
+    public void Impossible_settings_are_refused_before_touching_the_bus(int rateHz, byte dlpf)
+    {
+        using var bench = new ImuBench(ImuBench.Wobble, settings: new Mpu6500Settings { SampleRateHz = rateHz, GyroDlpf = dlpf });
+        var ex = Assert.Throws<Mpu6500Exception>(bench.Driver.Initialize);
+        Assert.Equal(Mpu6500Error.InvalidSettings, ex.Error);
+        Assert.Equal(0, bench.Bus.Transfers);
+    }
+
+    [Fact]
+    public void A_register_that_does_not_keep_its_value_is_reported_as_a_configuration_mismatch()
+    {
+        using var bench = new ImuBench(ImuBench.Wobble);
+        var driver = new Mpu6500Driver(new StuckBitBus(bench.Bus, register: 0x1B, stuckBits: 0x10), new Mpu6500Settings(), bench.Delay);
+
+        var ex = Assert.Throws<Mpu6500Exception>(driver.Initialize);
+
+        Assert.Equal(Mpu6500Error.ConfigurationMismatch, ex.Error);
+        Assert.Equal(0x1B, ex.Register);
+        Assert.Contains("0x1B", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("0x18", ex.Message, StringComparison.Ordinal); // read back
+        Assert.Contains("0x08", ex.Message, StringComparison.Ordinal); // written
+        Assert.False(driver.IsInitialized);
+    }
+
     [Fact]
     public void Reading_10000_samples_allocates_nothing()
     {
@@ -314,6 +355,25 @@ public class Mpu6500DriverTests
     }
 
     private static double Component(Vec3 v, int i) => i switch { 0 => v.X, 1 => v.Y, _ => v.Z };
+
+    /// <summary>A bus on which some bits of one register are stuck high (a damaged or counterfeit part).</summary>
+    private sealed class StuckBitBus(II2cRegisterBus inner, byte register, byte stuckBits) : II2cRegisterBus
+    {
+        public int Address => inner.Address;
+
+        public bool TryWriteRead(byte[] write, int writeCount, byte[] read, int readCount) => inner.TryWriteRead(write, writeCount, read, readCount);
+
+        public bool TryWrite(byte[] data, int count)
+        {
+            if (count == 2 && data[0] == register)
+            {
+                byte[] changed = [data[0], (byte)(data[1] | stuckBits)];
+                return inner.TryWrite(changed, 2);
+            }
+
+            return inner.TryWrite(data, count);
+        }
+    }
 
     /// <summary>A bus whose next <see cref="Failures"/> transfers fail.</summary>
     private sealed class FlakyBus(II2cRegisterBus inner, int failures) : II2cRegisterBus
