@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using Sensors.Band.Host;
 using Sensors.Band.Imu;
@@ -262,5 +263,22 @@ public class VirtualBandTests(ITestOutputHelper output)
         Assert.True(band.Finished);
         Assert.Equal(band.FramesSent, count);
         Assert.Equal(session.SampleCount - 1 + (session.SampleCount - 1) / 100, count);
+    }
+
+    [Fact]
+    public async Task Real_time_run_stops_when_the_link_cancels_it()
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        int angles = 0;
+        using var band = new Sensors.Band.Host.VirtualBand(Session(), new CallbackFrameSink(f =>
+        {
+            if (Decode(f).Type == FrameType.Angle && ++angles == 5) cts.Cancel();
+        }));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => band.RunAsync(realTime: true, cts.Token));
+
+        Assert.Equal(5, band.Ticks);
+        Assert.Equal(5, angles);
+        Assert.False(band.Finished);
     }
 }
