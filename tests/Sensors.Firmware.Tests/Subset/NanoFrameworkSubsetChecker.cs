@@ -86,9 +86,14 @@ public static class NanoFrameworkSubsetChecker
     }
 
     /// <summary>All portable-core sources: every .cs below firmware/Sensors.Band.Core, without bin/obj.</summary>
-    public static IEnumerable<string> CoreSourceFiles(string repoRoot)
+    public static IEnumerable<string> CoreSourceFiles(string repoRoot) => SourceFiles(repoRoot, "Sensors.Band.Core");
+
+    /// <summary>The nanoFramework device project's own sources (firmware/Sensors.Band.Device), without bin/obj.</summary>
+    public static IEnumerable<string> DeviceSourceFiles(string repoRoot) => SourceFiles(repoRoot, "Sensors.Band.Device");
+
+    private static IEnumerable<string> SourceFiles(string repoRoot, string project)
     {
-        string core = Path.Combine(repoRoot, "firmware", "Sensors.Band.Core");
+        string core = Path.Combine(repoRoot, "firmware", project);
         return Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                      && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
