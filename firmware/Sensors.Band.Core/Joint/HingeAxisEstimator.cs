@@ -35,6 +35,8 @@ namespace Sensors.Band.Joint
         private readonly double[] _x = new double[4];
         private readonly double[] _cov1 = new double[9];
         private readonly double[] _cov2 = new double[9];
+        private readonly double[] _p1 = new double[3];
+        private readonly double[] _p2 = new double[3];
         private readonly double[] _old1 = new double[3];
         private readonly double[] _old2 = new double[3];
         private readonly HingeAxisSettings _settings;
@@ -71,6 +73,12 @@ namespace Sensors.Band.Joint
 
         /// <summary>True when, in the last pass, segment 1 was still (degenerate case).</summary>
         public bool Segment1Still { get; private set; }
+
+        /// <summary>Fraction of segment 1's rate energy about its dominant direction in the last pass (1 = planar rotation).</summary>
+        public double Planarity1 { get; private set; }
+
+        /// <summary>Fraction of segment 2's rate energy about its dominant direction in the last pass.</summary>
+        public double Planarity2 { get; private set; }
 
         /// <summary>True when, in the last pass, segment 2 was still (degenerate case).</summary>
         public bool Segment2Still { get; private set; }
@@ -155,6 +163,10 @@ namespace Sensors.Band.Joint
             _hint1[0] = h1x; _hint1[1] = h1y; _hint1[2] = h1z;
             _hint2[0] = h2x; _hint2[1] = h2y; _hint2[2] = h2z;
         }
+
+        /// <summary>True when both sign hints are set (<see cref="SetAxisHints"/>).</summary>
+        public bool HasHints =>
+            (_hint1[0] != 0.0 || _hint1[1] != 0.0 || _hint1[2] != 0.0) && (_hint2[0] != 0.0 || _hint2[1] != 0.0 || _hint2[2] != 0.0);
 
         /// <summary>Seeds the estimate (e.g. from a stored mounting record); refinement continues from it.</summary>
         public void SetAxes(double j1x, double j1y, double j1z, double j2x, double j2y, double j2z)
@@ -333,7 +345,18 @@ namespace Sensors.Band.Joint
             }
             else
             {
-                GaussNewtonStep();
+                // Planar rotation of a segment (all its rate about one direction, e.g. the thigh in a heel slide rotates
+                // about the hip's flexion axis ∥ knee axis) leaves the constraint fit a family of minima; the dominant
+                // direction is then the hinge axis itself.
+                Copy(_j1, _p1);
+                Copy(_j2, _p2);
+                Planarity1 = Dominant(_cov1, _p1);
+                Planarity2 = Dominant(_cov2, _p2);
+                bool planar1 = Planarity1 >= _settings.PlanarEnergyFraction;
+                bool planar2 = Planarity2 >= _settings.PlanarEnergyFraction;
+                if (!(planar1 && planar2)) GaussNewtonStep();
+                if (planar1) { Copy(_p1, _j1); AlignSign(_j1, _old1); }
+                if (planar2) { Copy(_p2, _j2); AlignSign(_j2, _old2); }
                 Segment1Observed = Segment2Observed = true;
             }
 
@@ -408,7 +431,19 @@ namespace Sensors.Band.Joint
             else AlignSign(_j2, _j1);
         }
 
-        private void PrincipalAxis(double[] cov, double[] v)
+        /// <summary>Principal direction of cov into v (v: start vector); returns its share of the trace.</summary>
+        private static double Dominant(double[] cov, double[] v)
+        {
+            PrincipalAxis(cov, v);
+            double tr = cov[0] + cov[4] + cov[8];
+            if (tr <= 0.0) return 0.0;
+            double q = v[0] * (cov[0] * v[0] + cov[1] * v[1] + cov[2] * v[2])
+                + v[1] * (cov[3] * v[0] + cov[4] * v[1] + cov[5] * v[2])
+                + v[2] * (cov[6] * v[0] + cov[7] * v[1] + cov[8] * v[2]);
+            return q / tr;
+        }
+
+        private static void PrincipalAxis(double[] cov, double[] v)
         {
             // Power iteration from the current vector (plus a nudge so it is never orthogonal to the answer).
             double x = v[0] + 0.01, y = v[1] + 0.02, z = v[2] + 0.03;

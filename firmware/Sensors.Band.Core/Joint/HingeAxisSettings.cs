@@ -35,5 +35,12 @@ namespace Sensors.Band.Joint
 
         /// <summary>Largest axis change per Gauss-Newton step, rad. Default 0.3.</summary>
         public double MaxStepRad { get; set; } = 0.3;
+
+        /// <summary>
+        /// A moving segment whose window rate energy lies at least this fraction about one direction rotates in a plane;
+        /// its axis is then that direction instead of the constraint fit (which has no unique minimum for planar motion).
+        /// Default 0.9.
+        /// </summary>
+        public double PlanarEnergyFraction { get; set; } = 0.9;
     }
 }

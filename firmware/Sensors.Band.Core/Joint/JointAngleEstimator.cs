@@ -62,6 +62,8 @@ namespace Sensors.Band.Joint
         private double _resShort;
         private double _resLong;
         private double _slipHoldS;
+        private readonly double[] _lpA = new double[6];
+        private readonly double[] _lpB = new double[6];
         private readonly double[] _refG1 = new double[3];
         private readonly double[] _refG2 = new double[3];
         private double _refAngleRad;
@@ -163,6 +165,7 @@ namespace Sensors.Band.Joint
             _slipHoldS = 0.0;
             _refValid = false;
             _refAngleRad = 0.0;
+            for (int i = 0; i < 6; i++) { _lpA[i] = 0.0; _lpB[i] = 0.0; }
             IsValid = false;
             FlexionRad = 0.0;
             FlexionRateRadPerS = 0.0;
@@ -271,8 +274,19 @@ namespace Sensors.Band.Joint
             double o1x = w1x - _bias1[0], o1y = w1y - _bias1[1], o1z = w1z - _bias1[2];
             double o2x = w2x - _bias2[0], o2y = w2y - _bias2[1], o2z = w2z - _bias2[2];
 
-            // 2. Hinge axes.
-            _axis.Update(o1x, o1y, o1z, o2x, o2y, o2z);
+            // 2. Hinge axes, from low-passed rates: soft-tissue wobble (1.5–4 Hz) would otherwise dominate slow reps.
+            double tauLp = _settings.AxisLowPassTauS;
+            if (tauLp > 0.0)
+            {
+                double k = dtS / (tauLp + dtS);
+                LowPass(0, o1x, k); LowPass(1, o1y, k); LowPass(2, o1z, k);
+                LowPass(3, o2x, k); LowPass(4, o2y, k); LowPass(5, o2z, k);
+                _axis.Update(_lpB[0], _lpB[1], _lpB[2], _lpB[3], _lpB[4], _lpB[5]);
+            }
+            else
+            {
+                _axis.Update(o1x, o1y, o1z, o2x, o2y, o2z);
+            }
 
             // 3. Gravity trackers.
             TrackGravity(_g1, o1x, o1y, o1z, a1x, a1y, a1z, dtS);
@@ -340,6 +354,13 @@ namespace Sensors.Band.Joint
             IsValid = true;
         }
 
+        /// <summary>Two cascaded first-order low-pass stages of component i.</summary>
+        private void LowPass(int i, double x, double k)
+        {
+            _lpA[i] += k * (x - _lpA[i]);
+            _lpB[i] += k * (_lpA[i] - _lpB[i]);
+        }
+
         private void RangeHold()
         {
             if (!_ends.Update(_thetaRad, _timeS)) return;
@@ -383,7 +404,7 @@ namespace Sensors.Band.Joint
             double k = dtS / TauS;
             _signCorr += (c1 * c2 - _signCorr) * k;
             _signPower += (0.5 * (c1 * c1 + c2 * c2) - _signPower) * k;
-            double minTilt = _settings.RelativeSignMinTilt;
+            double minTilt = _axis.HasHints ? _settings.RelativeSignMinTiltWithHints : _settings.RelativeSignMinTilt;
             if (_signPower > minTilt * minTilt && _signCorr < -0.5 * _signPower)
             {
                 _axis.FlipAxis2();
@@ -438,7 +459,6 @@ namespace Sensors.Band.Joint
             Bases(_j1, _u1, _v1);
             Bases(_j2, _u2, _v2);
             bool slip = _mounting.HasAxes && jump > _slipJumpRad;
-            if (slip) _refValid = false;
             if (_refValid)
             {
                 // Reference pose still valid for this mounting: the zero follows from its gravity directions.

@@ -12,6 +12,13 @@ namespace Sensors.Band.Joint
         /// <summary>Hinge-axis identification settings.</summary>
         public HingeAxisSettings Axis { get; set; } = new HingeAxisSettings();
 
+        /// <summary>
+        /// Time constant of each of the two low-pass stages the gyro rates pass before the hinge-axis identification, s
+        /// (0 = off). Soft-tissue wobble (1.5–4 Hz, 1–3°) outweighs the rate of a slow rep; 0.1 s keeps 98 % at 0.3 Hz and
+        /// 22 % at 3 Hz. The joint angle itself integrates the unfiltered rates. Default 0.1.
+        /// </summary>
+        public double AxisLowPassTauS { get; set; } = 0.1;
+
         /// <summary>Time constant of each segment's gravity tracker (gyro propagated, accelerometer corrected), s. Default 0.2.</summary>
         public double GravityTrackTauS { get; set; } = 0.2;
 
@@ -66,10 +73,17 @@ namespace Sensors.Band.Joint
 
         /// <summary>
         /// Gravity decides the relative sign of the two axes (g1·j1 = g2·j2) only while the RMS of g·j is at least this
-        /// (fraction of g; 0.1 ≈ axis tilted 6° from horizontal; the old value 0.05 flipped correct knee axes in simulated heel slides). A knee axis is nearly horizontal in every exercise, where
-        /// g·j is dominated by axis-estimate error, so too small a threshold flips a correct axis. Default 0.1.
+        /// (fraction of g), when no sign hints are set. Default 0.05.
         /// </summary>
-        public double RelativeSignMinTilt { get; set; } = 0.1;
+        public double RelativeSignMinTilt { get; set; } = 0.05;
+
+        /// <summary>
+        /// The same threshold when sign hints (the band's nominal mounting) are set, fraction of g. A knee axis is nearly
+        /// horizontal in every exercise, where g·j is dominated by the error of an early axis estimate (30° off gives
+        /// 0.5); the hints (misalignment ±20°, slip ≤ 15°) are safer, so gravity overrules them only with the axis
+        /// clearly tilted. Default 0.6 (37° from horizontal).
+        /// </summary>
+        public double RelativeSignMinTiltWithHints { get; set; } = 0.6;
 
         /// <summary>After a reference pose, the first excursion beyond this decides the flexion sign, deg. Default 30.</summary>
         public double FlexionSignThresholdDeg { get; set; } = 30.0;

@@ -109,7 +109,7 @@ internal static class SimulatedKneeSession
                 double d1 = est.Axis.Axis1X * t1.X + est.Axis.Axis1Y * t1.Y + est.Axis.Axis1Z * t1.Z;
                 double d2 = est.Axis.Axis2X * t2.X + est.Axis.Axis2Y * t2.Y + est.Axis.Axis2Z * t2.Z;
                 Trace(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{s.TimeS:F0} {s.ExerciseId} {s.Phase} true {s.KneeFlexionRad * Deg:F1} got {est.FlexionRad * Deg:F1} v {est.IsValid} d1 {d1:F3} d2 {d2:F3} ver {est.Axis.Version} flips {est.RelativeSignFlips} slips {est.SlipCount} restarts {est.WindowRestarts} sign {est.Mounting.FlexionSign}/{est.Mounting.FlexionSignResolved} w {est.GravityWeight:F2} ref {est.ReferencePoseActive}"));
+                    $"{s.TimeS:F0} {s.ExerciseId} {s.Phase} true {s.KneeFlexionRad * Deg:F1} got {est.FlexionRad * Deg:F1} v {est.IsValid} d1 {d1:F3} d2 {d2:F3} ver {est.Axis.Version} flips {est.RelativeSignFlips} slips {est.SlipCount} restarts {est.WindowRestarts} sign {est.Mounting.FlexionSign}/{est.Mounting.FlexionSignResolved} w {est.GravityWeight:F2} ref {est.ReferencePoseActive} pl {est.Axis.Planarity1:F2}/{est.Axis.Planarity2:F2} still {est.Axis.Segment1Still}/{est.Axis.Segment2Still} b {est.RelativeBiasRadPerS * Deg:F2}"));
             }
             if (s.TimeS < WarmUpS || !est.IsValid) continue;
             double truth = s.KneeFlexionRad * Deg, got = est.FlexionRad * Deg, e = got - truth;
