@@ -59,8 +59,8 @@ namespace Sensors.Band.Joint
         /// <summary>Rest detection: minimum still time, s. Default 1.5.</summary>
         public double RestMinTimeS { get; set; } = 1.5;
 
-        /// <summary>Largest gyro bias believed, °/s. Default 2.</summary>
-        public double BiasClipDegPerS { get; set; } = 2.0;
+        /// <summary>Largest gyro bias believed, °/s (MPU-6500: ±5 °/s initial, ±0.24 °/s/°C over a 10 °C warm-up). Default 8.</summary>
+        public double BiasClipDegPerS { get; set; } = 8.0;
 
         /// <summary>An axis change (against the mounting record) larger than this is reported as a strap slip, deg. Default 10.</summary>
         public double SlipAxisJumpDeg { get; set; } = 10.0;
