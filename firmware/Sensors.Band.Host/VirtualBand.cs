@@ -149,7 +149,8 @@ public sealed class VirtualBand : IDisposable
             float[] a1 = _thighSample.AccelerationMPerS2, w1 = _thighSample.RateRadPerS;
             float[] a2 = _shankSample.AccelerationMPerS2, w2 = _shankSample.RateRadPerS;
             Estimator.Update(_periodS, a1[0], a1[1], a1[2], w1[0], w1[1], w1[2], a2[0], a2[1], a2[2], w2[0], w2[1], w2[2]);
-            if (_referencePending && t >= _settings.ReferencePoseAtS - 1e-9) _referencePending = !Estimator.CaptureReferencePose();
+            if (_referencePending && t >= _settings.ReferencePoseAtS - 1e-9)
+                _referencePending = !Estimator.CaptureReferencePose(Truth(t).KneeFlexionRad); // the therapist's goniometer reading
         }
 
         if (Mode == StreamMode.RawImu)

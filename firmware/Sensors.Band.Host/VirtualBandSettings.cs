@@ -40,8 +40,9 @@ public sealed class VirtualBandSettings
     public bool UseAssemblyAxisHints { get; set; } = true;
 
     /// <summary>
-    /// Band time at which the reference pose is captured (the therapist's "leg straight now" command at the first fitting;
-    /// the estimator then takes the current angle as 0), s. Default 2 s; NaN = never.
+    /// Band time at which the reference pose is captured (the therapist's one-off reference at the first fitting: the leg
+    /// still, its knee angle measured with a goniometer — here the simulator's true angle, which need not be 0 for a citizen
+    /// with an extension lag), s. Default 2 s; NaN = never.
     /// </summary>
     public double ReferencePoseAtS { get; set; } = 2.0;
 

@@ -120,6 +120,9 @@ public class VirtualBandTests(ITestOutputHelper output)
             $"(estimator fed directly: {rmseReference:F2}°), max |error| {worst:F1}°");
         // Bound from what the estimator achieves: the band path may add only the wire quantisation (≤ 0.003°).
         Assert.True(rmse <= rmseReference + 0.01, $"knee RMSE {rmse:F3}° vs {rmseReference:F3}° fed directly");
+        // Absolute bound against the simulator's truth where the estimator meets the band's target (aligned rigid straps):
+        // the firmware issue's 2° flexion RMSE. The misaligned/slipping case is tracked in Joint/SimulatedKneeSessionTests.
+        if (idealCitizen) Assert.True(rmse <= 2.0, $"ideal citizen: knee RMSE {rmse:F2}° against the simulator's truth, target ≤ 2°");
     }
 
     /// <summary>Error model → nominal-sensitivity SI → the core estimator, with the band's parts, seeds, hints and reference pose.</summary>
@@ -157,7 +160,7 @@ public class VirtualBandTests(ITestOutputHelper output)
                 a.Gyro.X * _rateScale, a.Gyro.Y * _rateScale, a.Gyro.Z * _rateScale,
                 b.Accel.X * _accelScale, b.Accel.Y * _accelScale, b.Accel.Z * _accelScale,
                 b.Gyro.X * _rateScale, b.Gyro.Y * _rateScale, b.Gyro.Z * _rateScale);
-            if (_referencePending && tS >= _settings.ReferencePoseAtS - 1e-9) _referencePending = !_estimator.CaptureReferencePose();
+            if (_referencePending && tS >= _settings.ReferencePoseAtS - 1e-9) _referencePending = !_estimator.CaptureReferencePose(s.KneeFlexionRad);
             return _estimator.FlexionRad;
         }
     }
