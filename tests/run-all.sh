@@ -10,9 +10,9 @@ rm -rf "$results"; mkdir -p "$results"
 
 # --- 1. System packages the tests need (Debian). One line per package; servers start in step 2. -------------
 apt_packages=(
-  # mosquitto   # MQTT broker for gateway/analytics integration tests (added with the MQTT issue)
-  # influxdb    # time-series store for the analytics storage tests
-  # chromium    # browser for the therapist web UI tests
+  mosquitto   # MQTT broker: gateway outbox/MQTT and analytics ingest tests (tests/Shared/Servers/MosquittoBroker.cs)
+  influxdb    # influxd 1.x: analytics storage tests on the InfluxDB backend (tests/Shared/Servers/InfluxServer.cs)
+  chromium    # Debian Chromium: therapist web UI tests through Playwright (ExecutablePath /usr/bin/chromium)
 )
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -22,8 +22,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; fi
 fi
 
-# --- 2. Real servers on loopback (none yet; each later one is one line: start, then wait for its port). ------
-cleanup() { :; }
+# --- 2. Real servers on loopback. -----------------------------------------------------------------------------
+# Each test class starts its own Mosquitto / influxd in a temp folder on a free loopback port
+# (tests/Shared/Servers), because the broker-restart and power-loss tests must stop and start the server
+# themselves. The Debian packages would start system-wide services where systemd runs; stop those so that
+# nothing else listens or writes beside the tests.
+for svc in mosquitto influxdb; do
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
+    if [ "$(id -u)" -eq 0 ]; then systemctl stop "$svc" || true; else sudo systemctl stop "$svc" || true; fi
+  fi
+done
+cleanup() { pkill -f "sensors-mosquitto-" 2>/dev/null || true; pkill -f "sensors-influxd-" 2>/dev/null || true; }
 trap cleanup EXIT
 
 # --- 3. Build everything (warnings are errors). ------------------------------------------------------------

@@ -8,9 +8,12 @@ namespace Sensors.Tests.Shared;
 /// <summary>A temporary folder for one test (host stand-in for a disk or the band's flash), deleted on dispose; helpers write raw files (valid or broken).</summary>
 public sealed class TempFolder : IDisposable
 {
-    public TempFolder()
+    public TempFolder() : this("recording") { }
+
+    /// <summary>A folder named sensors-{prefix}-{guid} under the temp path.</summary>
+    public TempFolder(string prefix)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sensors-recording-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sensors-" + prefix + "-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
