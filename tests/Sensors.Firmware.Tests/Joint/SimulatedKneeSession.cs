@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Sensors.Band.Joint;
+using Sensors.Hardware.Bench;
 using Sensors.Hardware.Body;
 using Sensors.Hardware.Exercises;
 using Sensors.Hardware.Imu;
@@ -73,12 +74,23 @@ internal static class SimulatedKneeSession
     }
 
     /// <summary>Runs one session. <paramref name="stored"/> null = first fitting (reference pose taken).</summary>
+    /// <remarks>
+    /// <paramref name="factoryCalibrated"/> (default, as the band runs): each IMU part went through the technicians' bench
+    /// calibration at 25 °C (six-position cube for the accelerometer, rate table for the gyro, solved by
+    /// <see cref="BenchCalibration"/> from the part's own noisy captures) and the band corrects every sample with it; what
+    /// remains is the calibration's own error and the temperature drift of the offsets (not calibrated) during the session's
+    /// warm-up. false = raw parts (a band whose calibration record is missing).
+    /// </remarks>
     public static KneeSessionResult Run(CitizenProfile citizen, IReadOnlyList<ProgramItem> program, int bandSeed, int sessionSeed,
-        MountingRecord? stored, JointAngleSettings? settings = null)
+        MountingRecord? stored, JointAngleSettings? settings = null, bool factoryCalibrated = true)
     {
         var sim = new SessionSimulator(citizen, program, 100.0, sessionSeed);
-        var thighImu = new SimulatedImu(ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, bandSeed * 2 + 1), sessionSeed * 7 + 1);
-        var shankImu = new SimulatedImu(ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, bandSeed * 2 + 2), sessionSeed * 7 + 2);
+        ImuErrorParameters thighPart = ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, bandSeed * 2 + 1);
+        ImuErrorParameters shankPart = ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, bandSeed * 2 + 2);
+        var thighImu = new SimulatedImu(thighPart, sessionSeed * 7 + 1);
+        var shankImu = new SimulatedImu(shankPart, sessionSeed * 7 + 2);
+        ImuCalibration thighCal = factoryCalibrated ? BenchCalibrate(thighPart, bandSeed * 2 + 1) : Uncalibrated;
+        ImuCalibration shankCal = factoryCalibrated ? BenchCalibrate(shankPart, bandSeed * 2 + 2) : Uncalibrated;
         var est = new JointAngleEstimator(settings ?? new JointAngleSettings());
         // Sign hints: the knee axis in each pod frame for the nominal band placement (hardware assembly), as the band knows it.
         Sensors.Hardware.Math.Vec3 h1 = BandPlacement.For(BandSite.Thigh, citizen.Dimensions, citizen.Side).NominalMounting.RotateInverse(Sensors.Hardware.Math.Vec3.UnitY);
@@ -93,7 +105,7 @@ internal static class SimulatedKneeSession
         const double dt = 0.01;
         foreach (SessionSample s in sim.Samples())
         {
-            ImuSample a = thighImu.Process(s.Thigh), b = shankImu.Process(s.Shank);
+            ImuSample a = Correct(thighImu.Process(s.Thigh), thighCal), b = Correct(shankImu.Process(s.Shank), shankCal);
             est.Update(dt,
                 (float)a.AccelerationMPerS2.X, (float)a.AccelerationMPerS2.Y, (float)a.AccelerationMPerS2.Z,
                 (float)a.AngularVelocityRadPerS.X, (float)a.AngularVelocityRadPerS.Y, (float)a.AngularVelocityRadPerS.Z,
@@ -154,4 +166,16 @@ internal static class SimulatedKneeSession
             Record = record,
         };
     }
+    private static readonly ImuCalibration Uncalibrated = new(SensorCalibration.Identity, SensorCalibration.Identity);
+
+    /// <summary>The technicians' bench calibration of one part (noise seeds derived from the part's seed: same band, same record).</summary>
+    public static ImuCalibration BenchCalibrate(ImuErrorParameters part, int partSeed) =>
+        BenchCalibration.Solve(BenchFixtures.SixPosition(part, 9000 + partSeed), BenchFixtures.RateTable(part, 19000 + partSeed));
+
+    private static ImuSample Correct(ImuSample raw, ImuCalibration cal) =>
+        raw with
+        {
+            AccelerationMPerS2 = cal.Accelerometer.Correct(raw.AccelerationMPerS2),
+            AngularVelocityRadPerS = cal.Gyroscope.Correct(raw.AngularVelocityRadPerS),
+        };
 }
