@@ -1,0 +1,104 @@
+using System;
+
+namespace Sensors.Gateway.Core.Reps;
+
+/// <summary>
+/// The settings turned into the float thresholds and sample counts the three implementations (streaming, SIMD batch,
+/// scalar batch) share, so that they compare exactly the same numbers. Levels are in the rep's progress coordinate
+/// u = direction × angle, relative to the start pose.
+/// </summary>
+internal sealed class RepCoreParameters
+{
+    public RepCoreParameters(RepDetectorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings.Validated();
+        double rate = settings.SampleRateHz;
+        Kernel = LowPassKernel.Hann(settings.LowPassWindowS, rate);
+        DelaySamples = (Kernel.Length - 1) / 2;
+        Sign = (float)(int)settings.Direction;
+        VelocityScale = (float)(rate / 2);
+        double r = settings.TargetExcursionRad;
+        EnterLevel = (float)(settings.EnterFraction * r);
+        OnsetLevel = (float)(settings.OnsetFraction * r);
+        CompleteLevel = (float)(settings.CompleteFraction * r);
+        StillRate = (float)settings.StillRateRadPerS;
+        StillSamples = Math.Max(1, (int)Math.Round(settings.StillMinS * rate));
+        MinRepSamples = (long)Math.Round(settings.MinRepDurationS * rate);
+        MaxRepSamples = (long)Math.Round(settings.MaxRepDurationS * rate);
+        HoldReachedSamples = settings.PrescribedHoldS > 0 ? Math.Max(1, (long)Math.Ceiling(settings.HoldFraction * settings.PrescribedHoldS * rate)) : 0;
+        IsometricMinHoldSamples = (long)Math.Ceiling(settings.IsometricMinHoldFraction * settings.PrescribedHoldS * rate);
+        TooFastSamples = settings.PrescribedUpS > 0 ? settings.TooFastFraction * settings.PrescribedUpS * rate : 0;
+        HyperextensionLimit = (float)Math.Max(settings.HyperextensionLimitRad, float.MinValue);
+        CompensationLimit = (float)Math.Min(settings.CompensationLimitRad, float.MaxValue);
+        IsCycle = settings.Mode == RepMode.Cycle;
+        IsIsometric = settings.Mode == RepMode.Isometric;
+        Rate = rate;
+    }
+
+    public RepDetectorSettings Settings { get; }
+
+    public float[] Kernel { get; }
+
+    public int DelaySamples { get; }
+
+    public float Sign { get; }
+
+    public float VelocityScale { get; }
+
+    public float EnterLevel { get; }
+
+    public float OnsetLevel { get; }
+
+    public float CompleteLevel { get; }
+
+    public float StillRate { get; }
+
+    public int StillSamples { get; }
+
+    public long MinRepSamples { get; }
+
+    public long MaxRepSamples { get; }
+
+    public long HoldReachedSamples { get; }
+
+    public long IsometricMinHoldSamples { get; }
+
+    public double TooFastSamples { get; }
+
+    public float HyperextensionLimit { get; }
+
+    public float CompensationLimit { get; }
+
+    public bool IsCycle { get; }
+
+    public bool IsIsometric { get; }
+
+    public double Rate { get; }
+
+    /// <summary>Time of a (filtered) sample index: start + (index − filter delay) / rate.</summary>
+    public double TimeOf(long index, double startTimeS) => startTimeS + (index - DelaySamples) / Rate;
+
+    /// <summary>Largest |angle| accepted, rad: anything beyond looks like degrees.</summary>
+    public const float MaxAbsAngleRad = (float)(2 * Math.PI);
+}
+
+/// <summary>Hann-window FIR low-pass: taps w_k = sin²(π(k+1)/(N+1)), normalised to unit DC gain.</summary>
+internal static class LowPassKernel
+{
+    public static float[] Hann(double windowS, double rateHz)
+    {
+        int n = 2 * (int)Math.Round(windowS * rateHz / 2) + 1;
+        var w = new double[n];
+        double sum = 0;
+        for (int k = 0; k < n; k++)
+        {
+            double s = Math.Sin(Math.PI * (k + 1) / (n + 1));
+            w[k] = s * s;
+            sum += w[k];
+        }
+        var f = new float[n];
+        for (int k = 0; k < n; k++) f[k] = (float)(w[k] / sum);
+        return f;
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+
+namespace Sensors.Gateway.Core.Reps;
+
+/// <summary>
+/// Settings of the repetition core (<see cref="RepDetector"/>, <see cref="RepAnalyzer"/>, <see cref="ScalarRepAnalyzer"/>).
+/// Thresholds are FRACTIONS of the target excursion so that a 3° quad set and a 95° heel slide use the same logic.
+/// Build them from an exercise level with <see cref="FromTargets"/> or for a moving hinge with <see cref="ForCycles"/>;
+/// the defaults are documented here and in the README.
+/// </summary>
+public sealed record RepDetectorSettings
+{
+    private const double DegToRad = Math.PI / 180.0;
+
+    /// <summary>Sample rate of the angle stream, Hz. Default 100.</summary>
+    public double SampleRateHz { get; init; } = 100;
+
+    /// <summary>What is counted. Default <see cref="RepMode.Dynamic"/>.</summary>
+    public RepMode Mode { get; init; } = RepMode.Dynamic;
+
+    /// <summary>Which way the rep moves the angle from the start pose. Default <see cref="RepDirection.Flexing"/>.</summary>
+    public RepDirection Direction { get; init; } = RepDirection.Flexing;
+
+    /// <summary>Prescribed excursion from the start pose, |target − start|, rad (&gt; 0). Default 30°.</summary>
+    public double TargetExcursionRad { get; init; } = 30 * DegToRad;
+
+    /// <summary>A rep starts when the excursion reaches this fraction of the target. Default 0.25 (partial reps reach ≥ 0.3).</summary>
+    public double EnterFraction { get; init; } = 0.25;
+
+    /// <summary>
+    /// Samples within this fraction of the target from the start pose are "at the start pose": the rep starts at the last
+    /// such sample and ends at the next one. Default 0.1.
+    /// </summary>
+    public double OnsetFraction { get; init; } = 0.1;
+
+    /// <summary>A rep is complete (target reached) when its excursion reaches this fraction of the target. Default 0.95.</summary>
+    public double CompleteFraction { get; init; } = 0.95;
+
+    /// <summary>Length of the Hann-window FIR low-pass, s (removes 6–10 Hz tremor and sensor noise; delay = half of it). Default 0.4.</summary>
+    public double LowPassWindowS { get; init; } = 0.4;
+
+    /// <summary>|Angular velocity| below which the joint is still, rad/s. Default 4°/s.</summary>
+    public double StillRateRadPerS { get; init; } = 4 * DegToRad;
+
+    /// <summary>The start pose (baseline) is taken from samples that have been still for this long, s. Default 0.3.</summary>
+    public double StillMinS { get; init; } = 0.3;
+
+    /// <summary>Movements shorter than this (start to end) are not reps, s. Default 0.6.</summary>
+    public double MinRepDurationS { get; init; } = 0.6;
+
+    /// <summary>A rep still in progress after this long is dropped (the citizen left the start pose for good), s. Default 60.</summary>
+    public double MaxRepDurationS { get; init; } = 60;
+
+    /// <summary>Prescribed hold at the target, s; 0 = no hold check. Default 0.</summary>
+    public double PrescribedHoldS { get; init; }
+
+    /// <summary>A hold shorter than this fraction of the prescribed hold flags <see cref="RepFindings.HoldTooShort"/>. Default 0.8.</summary>
+    public double HoldFraction { get; init; } = 0.8;
+
+    /// <summary>Isometric mode: a hold shorter than this fraction of the prescribed hold is not reported at all (fidgeting). Default 0.25.</summary>
+    public double IsometricMinHoldFraction { get; init; } = 0.25;
+
+    /// <summary>Prescribed time from start to target, s; 0 = no tempo check. Default 0.</summary>
+    public double PrescribedUpS { get; init; }
+
+    /// <summary>A way out faster than this fraction of <see cref="PrescribedUpS"/> flags <see cref="RepFindings.TooFast"/>. Default 0.5.</summary>
+    public double TooFastFraction { get; init; } = 0.5;
+
+    /// <summary>
+    /// A smallest primary angle below this flags <see cref="RepFindings.Hyperextension"/>, rad. Default −5° (knee: beyond 5° of
+    /// hyperextension is a clinical warning after a knee replacement; healthy knees reach −3…−5°). Use
+    /// <see cref="double.NegativeInfinity"/> to switch off (hip exercises).
+    /// </summary>
+    public double HyperextensionLimitRad { get; init; } = -5 * DegToRad;
+
+    /// <summary>A secondary-angle range over the rep above this flags <see cref="RepFindings.Compensation"/>, rad. Default 10°.</summary>
+    public double CompensationLimitRad { get; init; } = 10 * DegToRad;
+
+    /// <summary>
+    /// Settings for one exercise level: start and target angle of the primary joint (rad), prescribed hold and time to
+    /// target (s). The direction comes from the sign of target − start.
+    /// </summary>
+    public static RepDetectorSettings FromTargets(double startRad, double targetRad, double holdS, double upS, double sampleRateHz = 100, bool isometric = false, bool kneeJoint = true)
+    {
+        if (!double.IsFinite(startRad) || !double.IsFinite(targetRad) || startRad == targetRad)
+            throw new ArgumentException($"Start {startRad} rad and target {targetRad} rad must be finite and differ.", nameof(targetRad));
+        return new RepDetectorSettings
+        {
+            SampleRateHz = sampleRateHz,
+            Mode = isometric ? RepMode.Isometric : RepMode.Dynamic,
+            Direction = targetRad > startRad ? RepDirection.Flexing : RepDirection.Extending,
+            TargetExcursionRad = Math.Abs(targetRad - startRad),
+            PrescribedHoldS = holdS,
+            PrescribedUpS = upS,
+            HyperextensionLimitRad = kneeJoint ? -5 * DegToRad : double.NegativeInfinity,
+        }.Validated();
+    }
+
+    /// <summary>Generic cycle counting of a continuously moving joint whose swing is about <paramref name="rangeRad"/>.</summary>
+    public static RepDetectorSettings ForCycles(double rangeRad, double sampleRateHz = 100, RepDirection direction = RepDirection.Flexing) =>
+        new RepDetectorSettings
+        {
+            SampleRateHz = sampleRateHz,
+            Mode = RepMode.Cycle,
+            Direction = direction,
+            TargetExcursionRad = rangeRad,
+            EnterFraction = 0.3,
+            OnsetFraction = 0.1,
+            MinRepDurationS = 0,
+            HyperextensionLimitRad = double.NegativeInfinity,
+            CompensationLimitRad = double.PositiveInfinity,
+        }.Validated();
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting; returns this.</summary>
+    public RepDetectorSettings Validated()
+    {
+        static void Check(bool ok, string name, double value, string rule)
+        {
+            if (!ok) throw new ArgumentException($"RepDetectorSettings.{name} = {value} is invalid: {rule}.", name);
+        }
+        Check(double.IsFinite(SampleRateHz) && SampleRateHz > 0, nameof(SampleRateHz), SampleRateHz, "must be > 0 Hz");
+        Check(Enum.IsDefined(Mode), nameof(Mode), (double)Mode, "unknown mode");
+        Check(Direction is RepDirection.Flexing or RepDirection.Extending, nameof(Direction), (double)Direction, "must be Flexing or Extending");
+        Check(double.IsFinite(TargetExcursionRad) && TargetExcursionRad > 0 && TargetExcursionRad <= 2 * Math.PI, nameof(TargetExcursionRad), TargetExcursionRad, "must be in (0, 2π] rad (radians, not degrees)");
+        Check(OnsetFraction >= 0 && OnsetFraction < EnterFraction, nameof(OnsetFraction), OnsetFraction, "must be ≥ 0 and below EnterFraction");
+        Check(EnterFraction > 0 && EnterFraction <= 1, nameof(EnterFraction), EnterFraction, "must be in (0, 1]");
+        Check(CompleteFraction > 0 && double.IsFinite(CompleteFraction), nameof(CompleteFraction), CompleteFraction, "must be > 0");
+        Check(LowPassWindowS >= 0 && LowPassWindowS <= 5, nameof(LowPassWindowS), LowPassWindowS, "must be in [0, 5] s");
+        Check(StillRateRadPerS > 0, nameof(StillRateRadPerS), StillRateRadPerS, "must be > 0 rad/s");
+        Check(StillMinS >= 0 && double.IsFinite(StillMinS), nameof(StillMinS), StillMinS, "must be ≥ 0 s");
+        Check(MinRepDurationS >= 0 && double.IsFinite(MinRepDurationS), nameof(MinRepDurationS), MinRepDurationS, "must be ≥ 0 s");
+        Check(MaxRepDurationS > MinRepDurationS && double.IsFinite(MaxRepDurationS), nameof(MaxRepDurationS), MaxRepDurationS, "must be finite and > MinRepDurationS");
+        Check(PrescribedHoldS >= 0 && double.IsFinite(PrescribedHoldS), nameof(PrescribedHoldS), PrescribedHoldS, "must be ≥ 0 s");
+        Check(PrescribedUpS >= 0 && double.IsFinite(PrescribedUpS), nameof(PrescribedUpS), PrescribedUpS, "must be ≥ 0 s");
+        Check(HoldFraction >= 0, nameof(HoldFraction), HoldFraction, "must be ≥ 0");
+        Check(IsometricMinHoldFraction >= 0, nameof(IsometricMinHoldFraction), IsometricMinHoldFraction, "must be ≥ 0");
+        Check(TooFastFraction >= 0, nameof(TooFastFraction), TooFastFraction, "must be ≥ 0");
+        Check(!double.IsNaN(HyperextensionLimitRad), nameof(HyperextensionLimitRad), HyperextensionLimitRad, "must not be NaN");
+        Check(CompensationLimitRad >= 0, nameof(CompensationLimitRad), CompensationLimitRad, "must be ≥ 0");
+        return this;
+    }
+}

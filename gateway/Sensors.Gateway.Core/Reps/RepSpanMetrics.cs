@@ -1,0 +1,61 @@
+namespace Sensors.Gateway.Core.Reps;
+
+/// <summary>
+/// The raw per-rep measurements over the span [Start, End] (sample indices, inclusive), as all three implementations
+/// compute them, and the one place that turns them into a <see cref="Rep"/> (or discards the movement).
+/// </summary>
+internal struct RepSpanMetrics
+{
+    public long Start;
+    public long End;
+    public long PeakIndex;
+    public float Base;
+    public float PeakU;
+    public float MaxAngle;
+    public float MinAngle;
+    public float MaxSpeed;
+    public long HoldSamples;
+    public int VelocityPeaks;
+    public bool HasSecondary;
+    public float SecondaryMax;
+    public float SecondaryMin;
+    public bool Gap;
+
+    /// <summary>Builds the rep, or returns false when the movement is not a rep (too short; isometric without a hold).</summary>
+    public readonly bool TryBuild(RepCoreParameters p, int index, double startTimeS, out Rep rep)
+    {
+        rep = default;
+        if (End - Start < p.MinRepSamples) return false;
+        if (p.IsIsometric && HoldSamples < p.IsometricMinHoldSamples) return false;
+
+        float excursion = PeakU - Base;
+        bool target = excursion >= p.CompleteLevel;
+        bool holdShort = p.HoldReachedSamples > 0 && HoldSamples < p.HoldReachedSamples;
+        float secondaryRange = HasSecondary ? SecondaryMax - SecondaryMin : 0f;
+        RepFindings flags = RepFindings.None;
+        if (target) flags |= RepFindings.TargetReached;
+        if (p.TooFastSamples > 0 && PeakIndex - Start < p.TooFastSamples) flags |= RepFindings.TooFast;
+        if (holdShort) flags |= RepFindings.HoldTooShort;
+        if (MinAngle < p.HyperextensionLimit) flags |= RepFindings.Hyperextension;
+        if (HasSecondary && secondaryRange > p.CompensationLimit) flags |= RepFindings.Compensation;
+        if (Gap) flags |= RepFindings.SpansGap;
+        bool complete = target && (!p.IsIsometric || !holdShort);
+
+        rep = new Rep(
+            index,
+            p.TimeOf(Start, startTimeS),
+            p.TimeOf(PeakIndex, startTimeS),
+            p.TimeOf(End, startTimeS),
+            p.Sign * Base,
+            MaxAngle,
+            MinAngle,
+            excursion,
+            MaxSpeed,
+            HoldSamples / p.Rate,
+            VelocityPeaks,
+            secondaryRange,
+            complete,
+            flags);
+        return true;
+    }
+}
