@@ -317,8 +317,8 @@ namespace Sensors.Band.Joint
             {
                 if (!still1) { PrincipalAxis(_cov1, _j1); Segment1Observed = true; }
                 if (!still2) { PrincipalAxis(_cov2, _j2); Segment2Observed = true; }
-                if (still1) Copy(_j2, _j1);
-                if (still2) Copy(_j1, _j2);
+                if (still1) Unobserved(_j1, _hint1, _j2);
+                if (still2) Unobserved(_j2, _hint2, _j1);
                 SignFirstEstimate();
                 HasEstimate = true;
                 LastChangeRad = Math.PI;
@@ -333,14 +333,14 @@ namespace Sensors.Band.Joint
                     PrincipalAxis(_cov2, _j2);
                     Segment2Observed = true;
                     AlignSign(_j2, _old2);
-                    if (!Segment1Observed) Copy(_j2, _j1);
+                    if (!Segment1Observed) { Unobserved(_j1, _hint1, _j2); AlignSign(_j1, _old1); }
                 }
                 else
                 {
                     PrincipalAxis(_cov1, _j1);
                     Segment1Observed = true;
                     AlignSign(_j1, _old1);
-                    if (!Segment2Observed) Copy(_j1, _j2);
+                    if (!Segment2Observed) { Unobserved(_j2, _hint2, _j1); AlignSign(_j2, _old2); }
                 }
             }
             else
@@ -365,6 +365,17 @@ namespace Sensors.Band.Joint
             double c = c1 < c2 ? c1 : c2;
             LastChangeRad = Math.Acos(c > 1.0 ? 1.0 : (c < -1.0 ? -1.0 : c));
             Version++;
+        }
+
+        /// <summary>
+        /// Axis of a segment that has not turned yet: the hint (the band's nominal mounting, off by the strap misalignment
+        /// only) when set, else the other segment's axis (boards assumed parallel).
+        /// </summary>
+        private static void Unobserved(double[] j, double[] hint, double[] other)
+        {
+            double n = Math.Sqrt(hint[0] * hint[0] + hint[1] * hint[1] + hint[2] * hint[2]);
+            if (n > 0.0) { j[0] = hint[0] / n; j[1] = hint[1] / n; j[2] = hint[2] / n; }
+            else Copy(other, j);
         }
 
         private void GaussNewtonStep()

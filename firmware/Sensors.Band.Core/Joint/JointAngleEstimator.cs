@@ -47,6 +47,7 @@ namespace Sensors.Band.Joint
         private double _kGravity;
         private double _kGravityBias;
         private double _accGate;
+        private bool _softGate;
         private double _hysteresisRad;
         private double _slipJumpRad;
         private double _signThresholdRad;
@@ -139,6 +140,7 @@ namespace Sensors.Band.Joint
             _kGravity = 1.0 / _settings.GravityAngleTauS;
             _kGravityBias = 1.0 / (_settings.GravityAngleTauS * _settings.GravityBiasTauS);
             _accGate = _settings.AccGateMPerS2;
+            _softGate = _settings.AccSoftGate;
             _hysteresisRad = _settings.RangeHysteresisDeg * Angles.DegToRad;
             _ends.Configure(_hysteresisRad);
             _slipJumpRad = _settings.SlipAxisJumpDeg * Angles.DegToRad;
@@ -499,9 +501,11 @@ namespace Sensors.Band.Joint
             double gx = g[0] + dtS * (g[1] * wz - g[2] * wy);
             double gy = g[1] + dtS * (g[2] * wx - g[0] * wz);
             double gz = g[2] + dtS * (g[0] * wy - g[1] * wx);
-            if (an > 0.0 && Math.Abs(an - G) < _accGate)
+            double dev = Math.Abs(an - G);
+            if (an > 0.0 && dev < _accGate)
             {
-                double k = dtS / _settings.GravityTrackTauS;
+                // Soft gate: full weight at ‖a‖ = g, none at the gate — segment acceleration tilts the measured "up".
+                double k = dtS / _settings.GravityTrackTauS * (_softGate ? 1.0 - dev / _accGate : 1.0);
                 if (k > 1.0) k = 1.0;
                 gx += k * (ax / an - gx);
                 gy += k * (ay / an - gy);

@@ -23,7 +23,10 @@ namespace Sensors.Band.Joint
         public double GravityTrackTauS { get; set; } = 0.2;
 
         /// <summary>The accelerometer corrects a gravity tracker only while ‖a‖ is within this of g, m/s². Default 2.</summary>
-        public double AccGateMPerS2 { get; set; } = 2.0;
+        public double AccGateMPerS2 { get; set; } = 1.0;
+
+        /// <summary>True: the accelerometer's weight falls linearly from 1 at ‖a‖ = g to 0 at the gate. Default false.</summary>
+        public bool AccSoftGate { get; set; }
 
         /// <summary>Time constant with which the joint angle follows the gravity angle (axis horizontal), s. Default 0.1.</summary>
         public double GravityAngleTauS { get; set; } = 0.1;
