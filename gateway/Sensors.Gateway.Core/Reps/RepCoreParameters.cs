@@ -21,9 +21,13 @@ internal sealed class RepCoreParameters
         double r = settings.TargetExcursionRad;
         EnterLevel = (float)(settings.EnterFraction * r);
         OnsetLevel = (float)(settings.OnsetFraction * r);
-        CompleteLevel = (float)(settings.CompleteFraction * r);
+        SettleLevel = (float)(0.5 * (settings.OnsetFraction + settings.EnterFraction) * r);
         StillRate = (float)settings.StillRateRadPerS;
         StillSamples = Math.Max(1, (int)Math.Round(settings.StillMinS * rate));
+        RelearnSamples = Math.Max(StillSamples, (int)Math.Round(settings.BaselineRelearnS * rate));
+        _targetExcursion = r;
+        _completeTolerance = (1 - settings.CompleteFraction) * r;
+        _targetAngleU = settings.TargetAngleRad is double target ? Sign * target : double.NaN;
         MinRepSamples = (long)Math.Round(settings.MinRepDurationS * rate);
         MaxRepSamples = (long)Math.Round(settings.MaxRepDurationS * rate);
         HoldReachedSamples = settings.PrescribedHoldS > 0 ? Math.Max(1, (long)Math.Ceiling(settings.HoldFraction * settings.PrescribedHoldS * rate)) : 0;
@@ -50,11 +54,30 @@ internal sealed class RepCoreParameters
 
     public float OnsetLevel { get; }
 
-    public float CompleteLevel { get; }
+    /// <summary>A rep also ends when the joint settles still below this excursion (midway between onset and enter).</summary>
+    public float SettleLevel { get; }
+
 
     public float StillRate { get; }
 
     public int StillSamples { get; }
+
+    public int RelearnSamples { get; }
+
+    private readonly double _targetExcursion;
+    private readonly double _completeTolerance;
+    private readonly double _targetAngleU;
+
+    /// <summary>
+    /// Excursion a rep from this start pose (u) must reach to be complete: the target excursion, or less when the start pose
+    /// already lies towards the target angle (extension lag), minus the tolerance (1 − CompleteFraction) × target excursion;
+    /// never below the enter level.
+    /// </summary>
+    public float CompleteLevelFor(float baseU)
+    {
+        double needed = double.IsNaN(_targetAngleU) ? _targetExcursion : Math.Min(_targetExcursion, _targetAngleU - baseU);
+        return (float)Math.Max(needed - _completeTolerance, EnterLevel);
+    }
 
     public long MinRepSamples { get; }
 

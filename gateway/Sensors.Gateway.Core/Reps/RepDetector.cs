@@ -25,6 +25,7 @@ public sealed class RepDetector
     private bool _spanOpen;
     private bool _targetSignalled;
     private bool _holdSignalled;
+    private float _completeLevel;
     private Rep _lastRep;
     private bool _hasLastRep;
 
@@ -153,12 +154,11 @@ public sealed class RepDetector
         float speed = MathF.Abs(v);
         bool still = speed < _p.StillRate;
         _stillRun = still ? _stillRun + 1 : 0;
-        bool sustained = _stillRun >= _p.StillSamples;
-        FilteredAngleRad = y;
+                FilteredAngleRad = y;
         RateRadPerS = v;
         float u = _p.Sign * y;
 
-        StepResult step = _machine.Step(_p, j, u, sustained);
+        StepResult step = _machine.Step(_p, j, u, _stillRun);
 
         if ((_spanOpen && (step & StepResult.Low) == 0) || (step & (StepResult.Ended | StepResult.Aborted)) != 0)
             Accumulate(j, u, y, speed, still, hasSecondary, ys);
@@ -169,11 +169,12 @@ public sealed class RepDetector
         {
             events |= RepEvents.RepStarted;
             _targetSignalled = false;
+            _completeLevel = _p.CompleteLevelFor(_machine.RepBase);
             _holdSignalled = false;
         }
         if (_machine.State == RepDetectorState.InRep)
         {
-            if (!_targetSignalled && u - _machine.RepBase >= _p.CompleteLevel) { _targetSignalled = true; events |= RepEvents.TargetReached; }
+            if (!_targetSignalled && u - _machine.RepBase >= _completeLevel) { _targetSignalled = true; events |= RepEvents.TargetReached; }
             if (!_holdSignalled && _p.HoldReachedSamples > 0 && _span.HoldSamples >= _p.HoldReachedSamples) { _holdSignalled = true; events |= RepEvents.HoldReached; }
         }
         if ((step & StepResult.Ended) != 0)

@@ -33,8 +33,18 @@ public sealed record RepDetectorSettings
     /// </summary>
     public double OnsetFraction { get; init; } = 0.1;
 
-    /// <summary>A rep is complete (target reached) when its excursion reaches this fraction of the target. Default 0.95.</summary>
-    public double CompleteFraction { get; init; } = 0.95;
+    /// <summary>
+    /// A rep is complete (target reached) when its excursion reaches the needed excursion minus (1 − this) × the target
+    /// excursion. The needed excursion is <see cref="TargetExcursionRad"/>, or less when <see cref="TargetAngleRad"/> is
+    /// set and the citizen's start pose already lies towards it. Default 0.97.
+    /// </summary>
+    public double CompleteFraction { get; init; } = 0.97;
+
+    /// <summary>
+    /// The prescribed target angle of the primary joint, rad, or null. When set, a citizen whose start pose lies towards the
+    /// target (e.g. an extension lag at the start of a mini squat) needs only the excursion to the target angle. Default null.
+    /// </summary>
+    public double? TargetAngleRad { get; init; }
 
     /// <summary>Length of the Hann-window FIR low-pass, s (removes 6–10 Hz tremor and sensor noise; delay = half of it). Default 0.4.</summary>
     public double LowPassWindowS { get; init; } = 0.4;
@@ -44,6 +54,12 @@ public sealed record RepDetectorSettings
 
     /// <summary>The start pose (baseline) is taken from samples that have been still for this long, s. Default 0.3.</summary>
     public double StillMinS { get; init; } = 0.3;
+
+    /// <summary>
+    /// A sample still for this long becomes the start pose even away from the old one (the citizen settled in a new pose), s.
+    /// Shorter still periods move the start pose only within the onset band or towards the start side. Default 20.
+    /// </summary>
+    public double BaselineRelearnS { get; init; } = 20;
 
     /// <summary>Movements shorter than this (start to end) are not reps, s. Default 0.6.</summary>
     public double MinRepDurationS { get; init; } = 0.6;
@@ -90,6 +106,7 @@ public sealed record RepDetectorSettings
             Mode = isometric ? RepMode.Isometric : RepMode.Dynamic,
             Direction = targetRad > startRad ? RepDirection.Flexing : RepDirection.Extending,
             TargetExcursionRad = Math.Abs(targetRad - startRad),
+            TargetAngleRad = targetRad,
             PrescribedHoldS = holdS,
             PrescribedUpS = upS,
             HyperextensionLimitRad = kneeJoint ? -5 * DegToRad : double.NegativeInfinity,
@@ -124,10 +141,12 @@ public sealed record RepDetectorSettings
         Check(double.IsFinite(TargetExcursionRad) && TargetExcursionRad > 0 && TargetExcursionRad <= 2 * Math.PI, nameof(TargetExcursionRad), TargetExcursionRad, "must be in (0, 2π] rad (radians, not degrees)");
         Check(OnsetFraction >= 0 && OnsetFraction < EnterFraction, nameof(OnsetFraction), OnsetFraction, "must be ≥ 0 and below EnterFraction");
         Check(EnterFraction > 0 && EnterFraction <= 1, nameof(EnterFraction), EnterFraction, "must be in (0, 1]");
-        Check(CompleteFraction > 0 && double.IsFinite(CompleteFraction), nameof(CompleteFraction), CompleteFraction, "must be > 0");
+        Check(CompleteFraction > 0 && CompleteFraction <= 1, nameof(CompleteFraction), CompleteFraction, "must be in (0, 1]");
         Check(LowPassWindowS >= 0 && LowPassWindowS <= 5, nameof(LowPassWindowS), LowPassWindowS, "must be in [0, 5] s");
         Check(StillRateRadPerS > 0, nameof(StillRateRadPerS), StillRateRadPerS, "must be > 0 rad/s");
         Check(StillMinS >= 0 && double.IsFinite(StillMinS), nameof(StillMinS), StillMinS, "must be ≥ 0 s");
+        Check(BaselineRelearnS >= StillMinS && double.IsFinite(BaselineRelearnS), nameof(BaselineRelearnS), BaselineRelearnS, "must be finite and ≥ StillMinS");
+        Check(TargetAngleRad is null || (double.IsFinite(TargetAngleRad.Value) && Math.Abs(TargetAngleRad.Value) <= 2 * Math.PI), nameof(TargetAngleRad), TargetAngleRad ?? 0, "must be a finite angle in radians");
         Check(MinRepDurationS >= 0 && double.IsFinite(MinRepDurationS), nameof(MinRepDurationS), MinRepDurationS, "must be ≥ 0 s");
         Check(MaxRepDurationS > MinRepDurationS && double.IsFinite(MaxRepDurationS), nameof(MaxRepDurationS), MaxRepDurationS, "must be finite and > MinRepDurationS");
         Check(PrescribedHoldS >= 0 && double.IsFinite(PrescribedHoldS), nameof(PrescribedHoldS), PrescribedHoldS, "must be ≥ 0 s");

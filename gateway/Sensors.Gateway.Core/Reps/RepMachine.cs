@@ -19,9 +19,11 @@ internal enum StepResult
 /// <summary>
 /// The rep state machine, one valid sample at a time. Shared by the streaming detector and (for samples the SIMD fast path
 /// cannot skip) the batch paths, so that every path takes exactly the same decisions.
-/// Rest: the baseline b is the angle at the latest sample that has been still for StillMinS (Cycle mode: the valley since
-/// the last cycle); excursion e = u − b; e ≤ onset marks the start pose, e ≥ enter starts a rep whose start is the last
-/// start-pose sample. In a rep (base fixed): it ends at the first sample with e ≤ onset, or (not Cycle) e &lt; enter while
+/// Rest: the baseline b moves to a sample that has been still for StillMinS when that sample is at the start pose
+/// (e ≤ onset: drift, settling, a lower start pose) and within onset of the baseline at the start of the current still
+/// run (so a slow movement below the still rate cannot drag the baseline along), or to any sample still for BaselineRelearnS (a new start pose); before
+/// the first still period there is no baseline. Cycle mode: b is the valley since the last cycle. Excursion e = u − b;
+/// e ≤ onset marks the start pose, e ≥ enter starts a rep whose start is the last start-pose sample. In a rep (base fixed): it ends at the first sample with e ≤ onset, or (not Cycle) e &lt; (onset + enter) / 2 while
 /// still for StillMinS; it is dropped after MaxRepDurationS.
 /// </summary>
 internal struct RepMachine
@@ -31,19 +33,22 @@ internal struct RepMachine
     public long LastLow;
     public long RepStart;
     public float RepBase;
+    public float Anchor;
 
     public static RepMachine Create() => new() { State = RepDetectorState.LearningBaseline, LastLow = -1, RepStart = -1 };
 
-    public StepResult Step(RepCoreParameters p, long j, float u, bool sustained)
+    public StepResult Step(RepCoreParameters p, long j, float u, int stillRun)
     {
+        bool sustained = stillRun >= p.StillSamples;
         StepResult result = StepResult.None;
         if (State == RepDetectorState.InRep)
         {
             float e = u - RepBase;
-            if (e <= p.OnsetLevel || (!p.IsCycle && e < p.EnterLevel && sustained))
+            if (e <= p.OnsetLevel || (!p.IsCycle && e < p.SettleLevel && sustained))
             {
-                result = StepResult.Ended;
+                result = StepResult.Ended | StepResult.Low;
                 State = RepDetectorState.Rest;
+                LastLow = j; // the end of a rep is the earliest start of the next one
                 if (p.IsCycle) Baseline = u;
             }
             else if (j - RepStart > p.MaxRepSamples)
@@ -57,19 +62,25 @@ internal struct RepMachine
                 return StepResult.None;
             }
         }
-        return result | Rest(p, j, u, sustained);
+        return result | Rest(p, j, u, stillRun);
     }
 
-    private StepResult Rest(RepCoreParameters p, long j, float u, bool sustained)
+    private StepResult Rest(RepCoreParameters p, long j, float u, int stillRun)
     {
         if (p.IsCycle)
         {
             if (State == RepDetectorState.LearningBaseline || u < Baseline) { Baseline = u; State = RepDetectorState.Rest; }
         }
-        else if (sustained)
+        else
         {
-            Baseline = u;
-            State = RepDetectorState.Rest;
+            if (stillRun == 1) Anchor = Baseline;
+            if (stillRun >= p.StillSamples
+                && (State == RepDetectorState.LearningBaseline || (u - Baseline <= p.OnsetLevel && u - Anchor <= p.OnsetLevel) || stillRun >= p.RelearnSamples))
+            {
+                if (State == RepDetectorState.LearningBaseline) Anchor = u;
+                Baseline = u;
+                State = RepDetectorState.Rest;
+            }
         }
         if (State == RepDetectorState.LearningBaseline) return StepResult.None;
         float e = u - Baseline;

@@ -29,7 +29,7 @@ internal struct RepSpanMetrics
         if (p.IsIsometric && HoldSamples < p.IsometricMinHoldSamples) return false;
 
         float excursion = PeakU - Base;
-        bool target = excursion >= p.CompleteLevel;
+        bool target = excursion >= p.CompleteLevelFor(Base);
         bool holdShort = p.HoldReachedSamples > 0 && HoldSamples < p.HoldReachedSamples;
         float secondaryRange = HasSecondary ? SecondaryMax - SecondaryMin : 0f;
         RepFindings flags = RepFindings.None;

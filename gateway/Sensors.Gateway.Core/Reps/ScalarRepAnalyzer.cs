@@ -67,7 +67,7 @@ public static class ScalarRepAnalyzer
             if (!valid[j]) { run = 0; continue; }
             bool still = speed[j] < p.StillRate;
             run = still ? run + 1 : 0;
-            StepResult step = machine.Step(p, j, p.Sign * y[j], run >= p.StillSamples);
+            StepResult step = machine.Step(p, j, p.Sign * y[j], run);
             if ((step & StepResult.Ended) == 0) continue;
             RepSpanMetrics m = Measure(p, machine.RepStart, j, machine.RepBase, y, ys, speed, valid, hasSecondary);
             if (m.TryBuild(p, index, startTimeS, out Rep rep)) { output.Add(rep); index++; }
@@ -81,7 +81,7 @@ public static class ScalarRepAnalyzer
         return acc;
     }
 
-    private static RepSpanMetrics Measure(RepCoreParameters p, long start, long end, float repBase, float[] y, float[] ys, float[] speed, bool[] valid, bool hasSecondary)
+    internal static RepSpanMetrics Measure(RepCoreParameters p, long start, long end, float repBase, ReadOnlySpan<float> y, ReadOnlySpan<float> ys, ReadOnlySpan<float> speed, ReadOnlySpan<bool> valid, bool hasSecondary)
     {
         var m = new RepSpanMetrics
         {
@@ -89,14 +89,14 @@ public static class ScalarRepAnalyzer
             PeakU = float.NegativeInfinity, MaxAngle = float.NegativeInfinity, MinAngle = float.PositiveInfinity,
             SecondaryMax = float.NegativeInfinity, SecondaryMin = float.PositiveInfinity, HasSecondary = hasSecondary,
         };
-        for (long j = start; j <= end; j++)
+        for (int j = (int)start; j <= (int)end; j++)
         {
             if (j > start)
             {
                 float s1 = speed[j - 1], s2 = j >= 2 ? speed[j - 2] : 0f;
                 if (s1 >= p.StillRate && s1 > s2 && s1 >= speed[j]) m.VelocityPeaks++;
             }
-            if (!valid[j]) { m.Gap = true; continue; }
+            if (valid.Length != 0 && !valid[j]) { m.Gap = true; continue; }
             float u = p.Sign * y[j];
             if (u > m.PeakU) { m.PeakU = u; m.PeakIndex = j; }
             if (y[j] > m.MaxAngle) m.MaxAngle = y[j];
