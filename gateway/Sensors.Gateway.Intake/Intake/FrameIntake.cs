@@ -24,7 +24,6 @@ public sealed class FrameIntake
     private readonly DecodedFrame _decoded = new();
     private readonly byte[] _scratch = new byte[ProtocolConstants.MaxFrameBytes];
     private readonly bool[] _seen = new bool[65536];
-    private readonly uint[] _seenTicks = new uint[65536];
     private readonly List<Pending> _pending = [];
     private readonly Queue<IntakeError> _recent = new();
     private bool _started;
@@ -155,13 +154,13 @@ public sealed class FrameIntake
         int d = SequenceNumber.Difference(unit.Sequence, _expected);
         if (d < 0)
         {
-            bool seen = _seen[unit.Sequence] && _seenTicks[unit.Sequence] == unit.TimestampTicks;
-            if (seen) Counters.Duplicates++;
-            else if (-d > _settings.RestartDistanceFrames) Restart(unit);
+            if (-d > _settings.RestartDistanceFrames) Restart(unit);
+            else if (_seen[unit.Sequence]) Counters.Duplicates++;
             else Counters.Late++;
             return;
         }
 
+        bool overtaken = false;
         foreach (Pending p in _pending)
         {
             if (p.Sequence == unit.Sequence)
@@ -169,11 +168,13 @@ public sealed class FrameIntake
                 Counters.Duplicates++;
                 return;
             }
+
+            overtaken |= SequenceNumber.Difference(p.Sequence, unit.Sequence) > 0;
         }
 
+        if (overtaken) Counters.Reordered++;
         if (d == 0)
         {
-            if (_pending.Count > 0) Counters.Reordered++;
             Deliver(unit);
             Drain();
             return;
@@ -276,7 +277,6 @@ public sealed class FrameIntake
         };
 
         _seen[unit.Sequence] = true;
-        _seenTicks[unit.Sequence] = unit.TimestampTicks;
         _seen[(ushort)(unit.Sequence + 32768)] = false;
         _expected = SequenceNumber.Add(unit.Sequence, 1);
         _expectedUnwrapped++;
