@@ -71,15 +71,17 @@ public sealed class InfluxClient : IDisposable
     }
 
     /// <summary>Writes line protocol (ns precision).</summary>
-    public async Task WriteAsync(string lines, CancellationToken ct)
+    public Task WriteAsync(string lines, CancellationToken ct) => WriteAsync(Encoding.UTF8.GetBytes(lines), ct);
+
+    /// <summary>Writes line protocol given as UTF-8 bytes (ns precision).</summary>
+    public async Task WriteAsync(ReadOnlyMemory<byte> body, CancellationToken ct)
     {
-        if (lines.Length == 0) return;
+        if (body.Length == 0) return;
         string uri = $"write?db={Uri.EscapeDataString(_options.Database)}&precision=ns";
-        byte[] body = Encoding.UTF8.GetBytes(lines);
         await SendAsync(() =>
         {
             Interlocked.Increment(ref _writeRequests);
-            var content = new ByteArrayContent(body);
+            var content = new ReadOnlyMemoryContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
             return new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
         }, "write", ct);

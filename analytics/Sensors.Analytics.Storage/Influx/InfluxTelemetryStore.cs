@@ -103,7 +103,7 @@ public sealed class InfluxTelemetryStore : ITelemetryStore
     private async Task FlushAsync(LineProtocol lines, CancellationToken ct)
     {
         if (lines.Points == 0) return;
-        await _influx.WriteAsync(lines.ToString(), ct);
+        await _influx.WriteAsync(lines.Utf8, ct);
         lines.Clear();
     }
 

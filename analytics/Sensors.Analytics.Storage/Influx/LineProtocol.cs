@@ -12,22 +12,25 @@ namespace Sensors.Analytics.Storage.Influx;
 /// </summary>
 public sealed class LineProtocol
 {
-    private readonly StringBuilder _text = new();
+    private readonly Utf8Buffer _text = new();
     private bool _hasField;
     private bool _inLine;
 
     /// <summary>Points written so far.</summary>
     public int Points { get; private set; }
 
-    /// <summary>Characters written so far.</summary>
+    /// <summary>UTF-8 bytes written so far.</summary>
     public int Length => _text.Length;
+
+    /// <summary>The UTF-8 bytes so far (valid until the next change).</summary>
+    public ReadOnlyMemory<byte> Utf8 => _text.Written;
 
     /// <summary>Starts a point: the measurement followed by its tags (already sorted by key by the caller for best write speed).</summary>
     public LineProtocol Measurement(string name)
     {
         if (_inLine) throw new InvalidOperationException("the previous point has no timestamp (call Timestamp)");
         if (string.IsNullOrEmpty(name)) throw new ArgumentException("measurement name is empty", nameof(name));
-        AppendEscaped(_text, name, measurement: true);
+        _text.Append(Escape(name, measurement: true));
         _inLine = true;
         _hasField = false;
         return this;
@@ -49,9 +52,9 @@ public sealed class LineProtocol
         if (_hasField) throw new InvalidOperationException("tags must come before fields");
         if (string.IsNullOrEmpty(value)) return this;
         _text.Append(',');
-        AppendEscaped(_text, key, measurement: false);
+        _text.Append(Escape(key, measurement: false));
         _text.Append('=');
-        AppendEscaped(_text, value, measurement: false);
+        _text.Append(Escape(value, measurement: false));
         return this;
     }
 
@@ -60,7 +63,7 @@ public sealed class LineProtocol
     {
         if (!double.IsFinite(value)) return this;
         FieldKey(key);
-        _text.Append(value.ToString("R", CultureInfo.InvariantCulture));
+        _text.Append(value);
         return this;
     }
 
@@ -71,7 +74,8 @@ public sealed class LineProtocol
     public LineProtocol Field(string key, long value)
     {
         FieldKey(key);
-        _text.Append(value.ToString(CultureInfo.InvariantCulture)).Append('i');
+        _text.Append(value);
+        _text.Append('i');
         return this;
     }
 
@@ -80,13 +84,13 @@ public sealed class LineProtocol
     {
         if (value is null) return this;
         FieldKey(key);
-        _text.Append('"');
+        var quoted = new StringBuilder(value.Length + 2).Append('"');
         foreach (char c in value)
         {
-            if (c is '"' or '\\') _text.Append('\\');
-            _text.Append(c);
+            if (c is '"' or '\\') quoted.Append('\\');
+            quoted.Append(c);
         }
-        _text.Append('"');
+        _text.Append(quoted.Append('"').ToString());
         return this;
     }
 
@@ -95,14 +99,16 @@ public sealed class LineProtocol
     {
         if (!_inLine) throw new InvalidOperationException("no point started");
         if (!_hasField) throw new InvalidOperationException("a point needs at least one field");
-        _text.Append(' ').Append(unixNs.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        _text.Append(' ');
+        _text.Append(unixNs);
+        _text.Append('\n');
         _inLine = false;
         Points++;
         return this;
     }
 
     /// <summary>The text so far (complete points only).</summary>
-    public override string ToString() => _text.ToString();
+    public override string ToString() => Encoding.UTF8.GetString(_text.Written.Span);
 
     /// <summary>Clears the buffer.</summary>
     public void Clear()
@@ -140,7 +146,7 @@ public sealed class LineProtocol
     {
         if (!_inLine) throw new InvalidOperationException("no point started");
         _text.Append(_hasField ? ',' : ' ');
-        AppendEscaped(_text, key, measurement: false);
+        _text.Append(Escape(key, measurement: false));
         _text.Append('=');
         _hasField = true;
     }
@@ -170,4 +176,51 @@ public sealed class LineProtocol
 
     /// <summary>Back from nanoseconds since the Unix epoch (to the 100 ns tick).</summary>
     public static DateTimeOffset FromUnixNs(long ns) => new(DateTimeOffset.UnixEpoch.UtcTicks + ns / 100, TimeSpan.Zero);
+}
+
+/// <summary>A growable UTF-8 byte buffer with allocation-free number formatting.</summary>
+internal sealed class Utf8Buffer
+{
+    private byte[] _bytes = new byte[1 << 16];
+    private int _length;
+
+    public int Length => _length;
+
+    public ReadOnlyMemory<byte> Written => _bytes.AsMemory(0, _length);
+
+    public void Clear() => _length = 0;
+
+    public void Append(char ascii)
+    {
+        Ensure(1);
+        _bytes[_length++] = (byte)ascii;
+    }
+
+    public void Append(string text)
+    {
+        Ensure(Encoding.UTF8.GetMaxByteCount(text.Length));
+        _length += Encoding.UTF8.GetBytes(text, _bytes.AsSpan(_length));
+    }
+
+    public void Append(double value)
+    {
+        Ensure(32);
+        if (!value.TryFormat(_bytes.AsSpan(_length), out int written, default, CultureInfo.InvariantCulture))
+            throw new InvalidOperationException("float formatting failed");
+        _length += written;
+    }
+
+    public void Append(long value)
+    {
+        Ensure(24);
+        if (!value.TryFormat(_bytes.AsSpan(_length), out int written, default, CultureInfo.InvariantCulture))
+            throw new InvalidOperationException("integer formatting failed");
+        _length += written;
+    }
+
+    private void Ensure(int more)
+    {
+        if (_length + more <= _bytes.Length) return;
+        Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + more));
+    }
 }
