@@ -80,6 +80,7 @@ public static class ChartRenderer
             line.LinePattern = LinePattern.Dashed;
             line.LegendText = "prescribed";
         }
+        plot.Axes.SetLimitsY(0, Math.Max(prescribedPerWeek, weeks.Count == 0 ? 1 : weeks.Max(w => w.Count)) + 1);
         plot.ShowLegend();
         string json = JsonSerializer.Serialize(new
         {
