@@ -69,6 +69,13 @@ namespace Sensors.Band.Joint
         private readonly double[] _refG2 = new double[3];
         private double _refAngleRad;
         private bool _refValid;
+        private readonly RestPoseMemory _restPoses = new RestPoseMemory(8);
+        private double _bothRestS;
+        private bool _restHandled;
+        private int _pendingSlot = -1;
+        private double _pendingShiftRad;
+        private double _stillRate1;
+        private double _stillRate2;
 
         /// <summary>Creates the estimator (allocates once).</summary>
         public JointAngleEstimator(JointAngleSettings settings)
@@ -131,6 +138,12 @@ namespace Sensors.Band.Joint
         /// <summary>Times axis 2 was reversed because gravity showed the axes pointing to opposite sides.</summary>
         public int RelativeSignFlips { get; private set; }
 
+        /// <summary>Times the zero was re-anchored at a repeated rest pose (strap slip seen against an earlier rest pose).</summary>
+        public int RestPoseReanchors { get; private set; }
+
+        /// <summary>The rest poses remembered in this session (diagnostics).</summary>
+        public RestPoseMemory RestPoses => _restPoses;
+
         /// <summary>Sum of the times given to <see cref="Update"/>, s.</summary>
         public double TimeS => _timeS;
 
@@ -167,6 +180,13 @@ namespace Sensors.Band.Joint
             _slipHoldS = 0.0;
             _refValid = false;
             _refAngleRad = 0.0;
+            _restPoses.Clear();
+            _bothRestS = 0.0;
+            _restHandled = false;
+            _pendingSlot = -1;
+            _pendingShiftRad = 0.0;
+            _stillRate1 = _stillRate2 = 0.0;
+            RestPoseReanchors = 0;
             for (int i = 0; i < 6; i++) { _lpA[i] = 0.0; _lpB[i] = 0.0; }
             IsValid = false;
             FlexionRad = 0.0;
@@ -329,6 +349,7 @@ namespace Sensors.Band.Joint
             {
                 RangeHold();
             }
+            WatchRestPose(dtS, o1x, o1y, o1z, o2x, o2y, o2z);
 
             // 6. Sign and output.
             double sign = _mounting.FlexionSign;
@@ -382,6 +403,62 @@ namespace Sensors.Band.Joint
             _ends.Shift(shift);
             if (span < 1.0) span = 1.0;
             _biasRelRadPerS += _settings.RangeBiasGain * e / span;
+        }
+
+        /// <summary>
+        /// Rest-pose re-anchoring (strap slip): once per still period of both segments (after
+        /// <see cref="JointAngleSettings.RestPoseSettleS"/>), the gravity directions are compared with the rest poses seen
+        /// earlier in the session. Both alike: consistent, nothing to do. Neither alike: a new pose is remembered. One alike
+        /// (within <see cref="JointAngleSettings.RestPoseMatchDeg"/>) and the other turned: the documented assumption is
+        /// that a segment resting exactly as before means the same rest pose and so the same joint angle — true lying on a
+        /// bed (the heel rests on it) and, with the shank as the matching segment, sitting; not for a thigh on a chair with
+        /// the foot placed anew, so a thigh-only match counts only for extended poses
+        /// (<see cref="JointAngleSettings.RestPoseExtendedDeg"/>). The implied shift (2…20°) must repeat within
+        /// <see cref="JointAngleSettings.RestPoseAgreeDeg"/> at a second still period before the zero moves.
+        /// </summary>
+        private void WatchRestPose(double dtS, double o1x, double o1y, double o1z, double o2x, double o2y, double o2z)
+        {
+            // Still = both low-passed rates (τ 0.2 s) below the threshold; looser than the bias rest detector (tremor).
+            double k = dtS / (0.2 + dtS);
+            _stillRate1 += k * (Math.Sqrt(o1x * o1x + o1y * o1y + o1z * o1z) - _stillRate1);
+            _stillRate2 += k * (Math.Sqrt(o2x * o2x + o2y * o2y + o2z * o2z) - _stillRate2);
+            double still = _settings.RestPoseStillDegPerS * Angles.DegToRad;
+            if (!_settings.RestPoseReanchor || !UsingGravity) { _bothRestS = 0.0; _restHandled = false; return; }
+            if (_stillRate1 > still || _stillRate2 > still) { _bothRestS = 0.0; _restHandled = false; return; }
+            _bothRestS += dtS;
+            if (_restHandled || _bothRestS < _settings.RestPoseSettleS) return;
+            _restHandled = true;
+            double match = _settings.RestPoseMatchDeg * Angles.DegToRad;
+            int slot = _restPoses.Nearest(_g1, _g2, out double d1, out double d2);
+            double near = d1 < d2 ? d1 : d2, far = d1 < d2 ? d2 : d1;
+            if (slot < 0 || near > match)
+            {
+                if (_pendingSlot < 0) _restPoses.Add(_g1, _g2, _thetaRad);
+                return;
+            }
+            if (far <= match) { _pendingSlot = -1; return; }
+            double slotTheta = _restPoses.ThetaRad(slot);
+            double shift = Angles.WrapPi(slotTheta - _thetaRad);
+            double abs = Math.Abs(shift);
+            if (abs < _settings.RestPoseMinShiftDeg * Angles.DegToRad || abs > _settings.RestPoseMaxShiftDeg * Angles.DegToRad) return;
+            bool shankMatches = d2 < d1;
+            if (!shankMatches && Math.Abs(slotTheta) > _settings.RestPoseExtendedDeg * Angles.DegToRad) return;
+            if (_pendingSlot < 0 || Math.Abs(shift - _pendingShiftRad) > _settings.RestPoseAgreeDeg * Angles.DegToRad)
+            {
+                _pendingSlot = slot;
+                _pendingShiftRad = shift;
+                return;
+            }
+            double apply = 0.5 * (shift + _pendingShiftRad);
+            _zeroRad += apply;
+            _thetaRad += apply;
+            _ends.Shift(apply);
+            _rangeRefRad += apply;
+            _mounting.ZeroOffsetRad = (float)_zeroRad;
+            _refValid = false;
+            _restPoses.KeepOnly(slot, _pendingSlot);
+            _pendingSlot = -1;
+            RestPoseReanchors++;
         }
 
         private double _lastEndTimeS;

@@ -88,6 +88,33 @@ namespace Sensors.Band.Joint
         /// </summary>
         public double RelativeSignMinTiltWithHints { get; set; } = 0.6;
 
+        /// <summary>
+        /// Re-anchor the zero at repeated rest poses after a strap slip (JointAngleEstimator.WatchRestPose). Default false:
+        /// on the simulated home sessions it fixes slips seen lying on the bed but misfires seated (Joint/README.md).
+        /// </summary>
+        public bool RestPoseReanchor { get; set; }
+
+        /// <summary>A segment counts as still for rest poses while its low-passed rate is below this, °/s. Default 3.</summary>
+        public double RestPoseStillDegPerS { get; set; } = 3.0;
+
+        /// <summary>Both segments still this long before a rest pose is compared/stored, s. Default 1.</summary>
+        public double RestPoseSettleS { get; set; } = 1.0;
+
+        /// <summary>A sensor rests "as before" when its gravity direction is within this of the stored one, deg. Default 2.</summary>
+        public double RestPoseMatchDeg { get; set; } = 2.0;
+
+        /// <summary>Smallest zero shift a rest-pose match acts on, deg (below: within the rest pose's own repeatability). Default 2.</summary>
+        public double RestPoseMinShiftDeg { get; set; } = 2.0;
+
+        /// <summary>Largest zero shift a rest-pose match acts on, deg (a strap slip is ≤ 15°; more is another pose). Default 20.</summary>
+        public double RestPoseMaxShiftDeg { get; set; } = 20.0;
+
+        /// <summary>Two still periods must imply the same shift within this before the zero moves, deg. Default 1.5.</summary>
+        public double RestPoseAgreeDeg { get; set; } = 1.5;
+
+        /// <summary>A thigh-only match counts only for rest poses within this of extension (shank supported), deg. Default 30.</summary>
+        public double RestPoseExtendedDeg { get; set; } = 30.0;
+
         /// <summary>After a reference pose, the first excursion beyond this decides the flexion sign, deg. Default 30.</summary>
         public double FlexionSignThresholdDeg { get; set; } = 30.0;
     }

@@ -9,7 +9,7 @@ namespace Sensors.Firmware.Tests.Joint;
 
 /// <summary>
 /// Knee angle on simulated sessions (full MPU-6500 error model, straps misaligned up to ±20° per axis) against the
-/// simulator's true knee flexion. Seeds 201–206 (two per archetype) assert; seeds 101–106 were used for tuning
+/// simulator's true knee flexion. Seeds 201–208 assert; seeds 101–106 were used for tuning
 /// (SimulatedKneeSession harness). Scored after a 30 s warm-up.
 /// </summary>
 public class SimulatedKneeSessionTests
@@ -31,8 +31,7 @@ public class SimulatedKneeSessionTests
     /// First fitting: reference pose taken lying still at the session start with the goniometer value (extension lag
     /// included) before the axes are known; then heel slides. Then a second session with the same bands loads the
     /// stored record and takes no reference pose. Target asserted: no false hyperextension (nothing below −3° while the
-    /// true angle is ≥ 0). The RMSE target (≤ 2°) is met on 5 of these 6 citizens (seed 204: 3.0°), so it is not asserted
-    /// here; see <see cref="Programme_with_a_strap_slip_meets_the_targets"/>.
+    /// true angle is ≥ 0) and RMSE ≤ 2° (measured 0.37–0.79°).
     /// </summary>
     [Theory]
     [MemberData(nameof(Citizens))]
@@ -42,11 +41,13 @@ public class SimulatedKneeSessionTests
         KneeSessionResult fit = SimulatedKneeSession.Run(citizen, HeelSlides(archetype), seed, seed * 10 + 1, null);
         Assert.True(fit.ScoredSamples > 3000, fit.ToString());
         Assert.True(fit.MinReportedWhenTrueNonNegativeDeg >= -3.0, "fitting: " + fit);
+        Assert.True(fit.RmseDeg <= 2.0, "fitting: " + fit);
         Assert.True(fit.Record.HasReferencePose && fit.Record.FlexionSignResolved, "fitting: " + fit);
 
         KneeSessionResult home = SimulatedKneeSession.Run(citizen, HeelSlides(archetype), seed, seed * 10 + 2, fit.Record);
         Assert.True(home.ScoredSamples > 3000, "next session: " + home);
         Assert.True(home.MinReportedWhenTrueNonNegativeDeg >= -3.0, "next session: " + home);
+        Assert.True(home.RmseDeg <= 2.0, "next session: " + home);
     }
 
     public static TheoryData<int> HealthyCitizens => new() { 205, 206, 207, 208 };
@@ -68,13 +69,43 @@ public class SimulatedKneeSessionTests
         Assert.True(fit.HyperextensionErrorDeg <= 2.0, fit.ToString());
     }
 
+    public static TheoryData<int, CitizenArchetype> AssertingCitizens => new()
+    {
+        { 201, CitizenArchetype.EarlyPostOp },
+        { 202, CitizenArchetype.EarlyPostOp },
+        { 203, CitizenArchetype.LatePostOp },
+        { 204, CitizenArchetype.LatePostOp },
+        { 205, CitizenArchetype.Healthy },
+        { 206, CitizenArchetype.Healthy },
+        { 207, CitizenArchetype.Healthy },
+        { 208, CitizenArchetype.Healthy },
+    };
+
+    /// <summary>
+    /// The full target without a strap slip: the short programme (heel slide, quad set, long-arc quad, sit-to-stand) at the
+    /// first fitting (reference pose with the goniometer value, factory-calibrated IMUs): knee flexion RMSE ≤ 2° vs truth,
+    /// nothing below −3° while the truth is ≥ 0, true hyperextension within ±2°. Measured 0.40–0.93° on seeds 201–208.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AssertingCitizens))]
+    public void Programme_at_the_fitting_meets_the_targets(int seed, CitizenArchetype archetype)
+    {
+        CitizenProfile citizen = CitizenProfile.Draw(seed, archetype) with { Slip = null };
+        KneeSessionResult fit = SimulatedKneeSession.Run(citizen, SimulatedKneeSession.ShortProgram(archetype), seed, seed * 10 + 3, null);
+        Assert.True(fit.ScoredSamples > 15000, fit.ToString());
+        Assert.True(fit.RmseDeg <= 2.0, fit.ToString());
+        Assert.True(fit.MinReportedWhenTrueNonNegativeDeg >= -3.0, fit.ToString());
+        if (fit.HyperextensionReps > 0) Assert.True(fit.HyperextensionErrorDeg <= 2.0, fit.ToString());
+    }
+
     /// <summary>
     /// The full target: bed, chair and sit-to-stand work (<see cref="SimulatedKneeSession.ShortProgram"/>), first fitting
-    /// without a slip, then a home session with the stored record and one strap slip (3–15°). Not met yet (measured
-    /// RMSE 2.2–6.8°, sit-to-stand and long-arc quad worst; false hyperextension down to −7° after some slips), so
-    /// skipped with the numbers in Joint/README.md rather than asserted with weaker bounds.
+    /// without a slip, then a home session with the stored record and one strap slip (3–15°). The fitting part is met (see
+    /// <see cref="Programme_at_the_fitting_meets_the_targets"/>); after the slip it is not: a slip turning a pod about the
+    /// knee axis moves the zero by that part, unobservable from the two IMUs, so home RMSE is 0.6–6.4° (false
+    /// hyperextension down to −6.8°). Skipped with the numbers in Joint/README.md rather than asserted with weaker bounds.
     /// </summary>
-    [Theory(Skip = "Target not met yet: RMSE 2.2–6.8° on seeds 201–206 (Joint/README.md, simulated sessions).")]
+    [Theory(Skip = "Not met after a strap slip: home RMSE 0.6–6.4° on seeds 201–206 (Joint/README.md, simulated sessions).")]
     [MemberData(nameof(Citizens))]
     public void Programme_with_a_strap_slip_meets_the_targets(int seed, CitizenArchetype archetype)
     {
