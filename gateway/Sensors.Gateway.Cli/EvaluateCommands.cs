@@ -18,6 +18,8 @@ internal static class EvaluateCommands
         {
             Orientation(),
             Hinge(),
+            RepsCommands.Reps(),
+            RepsCommands.RepsTable(),
         };
         return evaluate;
     }
