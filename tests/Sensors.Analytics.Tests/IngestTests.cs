@@ -37,7 +37,8 @@ public sealed class IngestTests
         foreach (IncomingMessage m in session) await env.PublishAsync(m);
         foreach (IncomingMessage m in session) await env.PublishAsync(m); // the gateway's outbox re-sends after a lost PUBACK
 
-        await env.Eventually(async () => ingest.Counters.StoredMessages + ingest.Counters.Duplicates == 2 * session.Count, "both copies processed");
+        await env.Eventually(async () => ingest.Counters.StoredMessages + ingest.Counters.Duplicates == 2 * session.Count
+            && ingest.Counters.Acks == 2 * session.Count, "both copies stored and acknowledged");
         Assert.Equal(session.Count, ingest.Counters.StoredMessages);
         Assert.Equal(session.Count, ingest.Counters.Duplicates);
         Assert.Equal(2 * session.Count, ingest.Counters.Acks);
@@ -75,7 +76,8 @@ public sealed class IngestTests
         foreach ((string topic, byte[] payload, string _) in cases) await env.PublishAsync(topic, payload);
         await env.PublishAsync(summaryTopic, valid); // a good one after the bad ones
 
-        await env.Eventually(async () => await SessionCount(env, "c-101") == 1 && ingest.Counters.DeadLetters == cases.Length, "good message stored after the dead letters");
+        await env.Eventually(async () => await SessionCount(env, "c-101") == 1 && ingest.Counters.DeadLetters == cases.Length
+            && ingest.Counters.Acks == cases.Length + 1, "good message stored and acknowledged after the dead letters");
         IReadOnlyList<DeadLetter> letters = (await env.DeadLetters.GetRecentAsync(10, Ct)).Reverse().ToList();
         Assert.Equal(cases.Length, letters.Count);
         for (int i = 0; i < cases.Length; i++)
