@@ -161,7 +161,7 @@ public sealed class RepAnalyzer
                     if (j + block - 1 - machine.RepStart <= p.MaxRepSamples)
                     {
                         float minE = TensorPrimitives.Min(ub) - machine.RepBase;
-                        if (minE > p.OnsetLevel && (p.IsCycle || minE >= p.SettleLevel))
+                        if (minE > p.OnsetLevel && (p.IsCycle || minE >= p.EnterLevel))
                         {
                             run = RunAfter(sb, stillRate, run);
                             j += block;
@@ -206,8 +206,10 @@ public sealed class RepAnalyzer
                     }
                     else
                     {
-                        float low = MathF.Min(MathF.Min(machine.Baseline, minU), run == 0 ? machine.Baseline : machine.Anchor);
-                        if (maxU - low <= p.OnsetLevel)
+                        float anchor = run == 0 ? machine.Baseline : machine.Anchor;
+                        float low = MathF.Min(MathF.Min(machine.Baseline, minU), anchor);
+                        float high = MathF.Max(MathF.Max(machine.Baseline, maxU), anchor);
+                        if (maxU - low <= p.OnsetLevel && minU - high >= -p.OnsetLevel)
                         {
                             if (run == 0) machine.Anchor = machine.Baseline;
                             if (sustainedInBlock) machine.Baseline = ub[^1];

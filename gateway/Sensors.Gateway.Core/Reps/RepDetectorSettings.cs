@@ -61,8 +61,8 @@ public sealed record RepDetectorSettings
     /// </summary>
     public double BaselineRelearnS { get; init; } = 20;
 
-    /// <summary>Movements shorter than this (start to end) are not reps, s. Default 0.6.</summary>
-    public double MinRepDurationS { get; init; } = 0.6;
+    /// <summary>Movements shorter than this (start to end) are not reps (a fidget swing), s. Default 1.0.</summary>
+    public double MinRepDurationS { get; init; } = 1.0;
 
     /// <summary>A rep still in progress after this long is dropped (the citizen left the start pose for good), s. Default 60.</summary>
     public double MaxRepDurationS { get; init; } = 60;

@@ -1,3 +1,5 @@
+using System;
+
 namespace Sensors.Gateway.Core.Reps;
 
 /// <summary>What one valid sample did to the <see cref="RepMachine"/>.</summary>
@@ -19,12 +21,12 @@ internal enum StepResult
 /// <summary>
 /// The rep state machine, one valid sample at a time. Shared by the streaming detector and (for samples the SIMD fast path
 /// cannot skip) the batch paths, so that every path takes exactly the same decisions.
-/// Rest: the baseline b moves to a sample that has been still for StillMinS when that sample is at the start pose
-/// (e ≤ onset: drift, settling, a lower start pose) and within onset of the baseline at the start of the current still
-/// run (so a slow movement below the still rate cannot drag the baseline along), or to any sample still for BaselineRelearnS (a new start pose); before
+/// Rest: the baseline b moves to a sample that has been still for StillMinS when that sample is within ±onset of b and of
+/// the baseline at the start of the current still run (drift and settling, but neither a slow movement below the still
+/// rate nor the still turning point of a fidget can drag the baseline along), or to any sample still for BaselineRelearnS (a new start pose); before
 /// the first still period there is no baseline. Cycle mode: b is the valley since the last cycle. Excursion e = u − b;
 /// e ≤ onset marks the start pose, e ≥ enter starts a rep whose start is the last start-pose sample. In a rep (base fixed): it ends at the first sample with e ≤ onset, or (not Cycle) e &lt; (onset + enter) / 2 while
-/// still for StillMinS; it is dropped after MaxRepDurationS.
+/// still for StillMinS, or e &lt; enter while still for BaselineRelearnS; it is dropped after MaxRepDurationS.
 /// </summary>
 internal struct RepMachine
 {
@@ -44,7 +46,7 @@ internal struct RepMachine
         if (State == RepDetectorState.InRep)
         {
             float e = u - RepBase;
-            if (e <= p.OnsetLevel || (!p.IsCycle && e < p.SettleLevel && sustained))
+            if (e <= p.OnsetLevel || (!p.IsCycle && ((e < p.SettleLevel && sustained) || (e < p.EnterLevel && stillRun >= p.RelearnSamples))))
             {
                 result = StepResult.Ended | StepResult.Low;
                 State = RepDetectorState.Rest;
@@ -75,7 +77,7 @@ internal struct RepMachine
         {
             if (stillRun == 1) Anchor = Baseline;
             if (stillRun >= p.StillSamples
-                && (State == RepDetectorState.LearningBaseline || (u - Baseline <= p.OnsetLevel && u - Anchor <= p.OnsetLevel) || stillRun >= p.RelearnSamples))
+                && (State == RepDetectorState.LearningBaseline || (MathF.Abs(u - Baseline) <= p.OnsetLevel && MathF.Abs(u - Anchor) <= p.OnsetLevel) || stillRun >= p.RelearnSamples))
             {
                 if (State == RepDetectorState.LearningBaseline) Anchor = u;
                 Baseline = u;
