@@ -49,6 +49,12 @@ public sealed class InfluxStorageOptions
     /// <summary>Points per write request. Default 5000 (InfluxDB recommends 5000–10000).</summary>
     public int BatchPoints { get; set; } = 5000;
 
+    /// <summary>Compress write bodies with gzip (<c>Content-Encoding: gzip</c>). Default false (see analytics/README.md, Performance).</summary>
+    public bool GzipWrites { get; set; }
+
+    /// <summary>Write requests of one store batch sent concurrently. Default 2 (see analytics/README.md, Performance).</summary>
+    public int WritesInFlight { get; set; } = 2;
+
     /// <summary>Retries of a write/query after a 5xx answer or a timeout (exponential back-off from 200 ms). Default 3.</summary>
     public int MaxRetries { get; set; } = 3;
 

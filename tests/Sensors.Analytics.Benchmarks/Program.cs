@@ -21,13 +21,15 @@ using Sensors.Tests.Shared.Servers;
 
 string? influxUrl = null;
 bool noInflux = false;
+int variantChunks = 0;
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--influx-url" && i + 1 < args.Length) influxUrl = args[++i];
     else if (args[i] == "--no-influx") noInflux = true;
+    else if (args[i] == "--influx-variants" && i + 1 < args.Length) variantChunks = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
     else
     {
-        Console.Error.WriteLine($"unknown argument '{args[i]}' (use --influx-url URL or --no-influx)");
+        Console.Error.WriteLine($"unknown argument '{args[i]}' (use --influx-url URL, --no-influx or --influx-variants CHUNKS)");
         return 2;
     }
 }
@@ -37,6 +39,22 @@ var results = new Dictionary<string, object>
 {
     ["machine"] = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
 };
+
+// Write-path variants only (raw line protocol against influxd, see InfluxVariants.cs).
+if (variantChunks > 0)
+{
+    InfluxServer? own = influxUrl is null ? await InfluxServer.StartAsync() : null;
+    try
+    {
+        results["influx_write_variants"] = await InfluxVariants.RunAsync(own?.BaseUri ?? new Uri(influxUrl!), variantChunks, repeats: 3);
+    }
+    finally
+    {
+        own?.Dispose();
+    }
+    Console.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+    return 0;
+}
 
 // SQLite
 {

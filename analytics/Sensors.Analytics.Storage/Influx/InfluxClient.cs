@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -74,17 +76,40 @@ public sealed class InfluxClient : IDisposable
     public Task WriteAsync(string lines, CancellationToken ct) => WriteAsync(Encoding.UTF8.GetBytes(lines), ct);
 
     /// <summary>Writes line protocol given as UTF-8 bytes (ns precision).</summary>
-    public async Task WriteAsync(ReadOnlyMemory<byte> body, CancellationToken ct)
+    public Task WriteAsync(ReadOnlyMemory<byte> body, CancellationToken ct) => WriteAsync(body, "ns", ct);
+
+    /// <summary>
+    /// Writes line protocol given as UTF-8 bytes with timestamps in <paramref name="precision"/> (<c>ns</c>, <c>u</c>,
+    /// <c>ms</c>, <c>s</c>). The body is gzip-compressed (<c>Content-Encoding: gzip</c>) when
+    /// <see cref="InfluxStorageOptions.GzipWrites"/> is set. The body must stay unchanged until the task completes.
+    /// </summary>
+    public async Task WriteAsync(ReadOnlyMemory<byte> body, string precision, CancellationToken ct)
     {
         if (body.Length == 0) return;
-        string uri = $"write?db={Uri.EscapeDataString(_options.Database)}&precision=ns";
+        if (precision is not ("ns" or "u" or "ms" or "s" or "m" or "h"))
+            throw new ArgumentException($"'{precision}' is not an InfluxDB write precision (ns, u, ms, s, m, h)", nameof(precision));
+        string uri = $"write?db={Uri.EscapeDataString(_options.Database)}&precision={precision}";
+        ReadOnlyMemory<byte> payload = _options.GzipWrites ? Gzip(body) : body;
+        Interlocked.Add(ref _writeBytes, payload.Length);
         await SendAsync(() =>
         {
             Interlocked.Increment(ref _writeRequests);
-            var content = new ReadOnlyMemoryContent(body);
+            var content = new ReadOnlyMemoryContent(payload);
             content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+            if (_options.GzipWrites) content.Headers.ContentEncoding.Add("gzip");
             return new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
         }, "write", ct);
+    }
+
+    /// <summary>Bytes sent in write bodies (after compression, without retries), for diagnostics.</summary>
+    public long WriteBytes => Interlocked.Read(ref _writeBytes);
+    private long _writeBytes;
+
+    private static ReadOnlyMemory<byte> Gzip(ReadOnlyMemory<byte> body)
+    {
+        using var output = new MemoryStream(body.Length / 4 + 64);
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(body.Span);
+        return output.GetBuffer().AsMemory(0, (int)output.Length);
     }
 
     /// <summary>Runs InfluxQL (POST for statements that change data or schema) and returns the series of every statement.</summary>

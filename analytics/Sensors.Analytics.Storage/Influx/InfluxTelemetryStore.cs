@@ -28,6 +28,7 @@ public sealed class InfluxTelemetryStore : ITelemetryStore
     private readonly RelationalDatabase _db;
     private readonly InfluxClient _influx;
     private readonly InfluxStorageOptions _options;
+    private readonly Stack<LineProtocol> _linePool = new();
 
     /// <summary>Creates the store (nothing is contacted before <see cref="InitializeAsync"/>).</summary>
     public InfluxTelemetryStore(InfluxStorageOptions influx, SqliteStorageOptions sqlite, HttpMessageHandler? handler = null)
@@ -57,8 +58,8 @@ public sealed class InfluxTelemetryStore : ITelemetryStore
 
     private async Task WritePointsAsync(IReadOnlyList<IncomingMessage> fresh, CancellationToken ct)
     {
-        var lines = new LineProtocol();
-        int batchPoints = Math.Max(1, _options.BatchPoints);
+        // Runs under the relational write lock (one batch at a time), so the buffer pool needs no locking.
+        var writer = new InfluxBatchWriter(_influx, _linePool, _options, "ns", ct);
         foreach (IncomingMessage m in fresh)
         {
             TopicPath p = m.Path;
@@ -66,13 +67,13 @@ public sealed class InfluxTelemetryStore : ITelemetryStore
             {
                 case AngleCurveMessage a:
                 {
-                    string series = AngleSeries(p.Site, p.Gateway, a.SessionId, a.Citizen, a.Channel);
+                    byte[] prefix = LineProtocol.SamplePrefix(AngleSeries(p.Site, p.Gateway, a.SessionId, a.Citizen, a.Channel), "angle_rad");
                     long startNs = LineProtocol.UnixNs(a.SessionStartedAt);
                     for (int i = 0; i < a.AngleRad.Count; i++)
                     {
                         if (a.AngleRad[i] is not { } v) continue;
-                        lines.Series(series).Field("angle_rad", v).Timestamp(SampleNs(startNs, a.StartS, a.RateHz, i));
-                        if (lines.Points >= batchPoints) await FlushAsync(lines, ct);
+                        writer.Lines.Sample(prefix, v, SampleNs(startNs, a.StartS, a.RateHz, i));
+                        await writer.FlushIfFullAsync();
                     }
                     break;
                 }
@@ -80,31 +81,25 @@ public sealed class InfluxTelemetryStore : ITelemetryStore
                     for (int i = 0; i < s.Exercises.Count; i++)
                     {
                         ExerciseSummary x = s.Exercises[i];
-                        lines.Measurement("rom").Tag("citizen", s.Citizen).Tag("exercise", x.ExerciseId).Tag("gateway", p.Gateway)
+                        writer.Lines.Measurement("rom").Tag("citizen", s.Citizen).Tag("exercise", x.ExerciseId).Tag("gateway", p.Gateway)
                             .Tag("level", x.Level).Tag("session", s.SessionId).Tag("site", p.Site)
                             .Field("max_flexion_rad", x.MaxFlexionRad).Field("min_flexion_rad", x.MinFlexionRad).Field("ordinal", (long)i)
                             .Timestamp(LineProtocol.UnixNs(s.StartedAt) + i);
+                        await writer.FlushIfFullAsync();
                     }
                     break;
                 case BandStatusMessage b:
-                    lines.Measurement("band_status").Tag("band", b.BandId).Tag("gateway", p.Gateway).Tag("site", p.Site)
+                    writer.Lines.Measurement("band_status").Tag("band", b.BandId).Tag("gateway", p.Gateway).Tag("site", p.Site)
                         .Field("message_id", b.MessageId).Field("firmware_version", b.FirmwareVersion)
                         .Field("battery_fraction", b.BatteryFraction).Field("battery_v", b.BatteryV).Field("temperature_degc", b.TemperatureDegC)
                         .Field("error_flags", Json.Write(b.ErrorFlags))
                         .Field("calibration", b.Calibration is null ? null : Json.Write(b.Calibration))
                         .Timestamp(LineProtocol.UnixNs(b.SentAt));
+                    await writer.FlushIfFullAsync();
                     break;
             }
-            if (lines.Points >= batchPoints) await FlushAsync(lines, ct);
         }
-        await FlushAsync(lines, ct);
-    }
-
-    private async Task FlushAsync(LineProtocol lines, CancellationToken ct)
-    {
-        if (lines.Points == 0) return;
-        await _influx.WriteAsync(lines.Utf8, ct);
-        lines.Clear();
+        await writer.CompleteAsync();
     }
 
     private static string AngleSeries(string site, string gateway, string session, string citizen, string channel) =>

@@ -107,6 +107,28 @@ public sealed class LineProtocol
         return this;
     }
 
+    /// <summary>
+    /// Appends one single-float-field point without allocating: <paramref name="prefix"/> is the escaped series key and
+    /// field key with the equals sign (see <see cref="SamplePrefix"/>), then the value and the integer timestamp (in the
+    /// write precision). NaN and infinities cannot be stored and are refused.
+    /// </summary>
+    public LineProtocol Sample(ReadOnlySpan<byte> prefix, double value, long timestamp)
+    {
+        if (_inLine) throw new InvalidOperationException("the previous point has no timestamp (call Timestamp)");
+        if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "line protocol cannot store NaN or infinity");
+        _text.Append(prefix);
+        _text.Append(value);
+        _text.Append(' ');
+        _text.Append(timestamp);
+        _text.Append('\n');
+        Points++;
+        return this;
+    }
+
+    /// <summary>UTF-8 of <c>series-key field-key=</c> (both escaped) for <see cref="Sample"/>.</summary>
+    public static byte[] SamplePrefix(string escapedSeriesKey, string fieldKey) =>
+        Encoding.UTF8.GetBytes(escapedSeriesKey + " " + Escape(fieldKey, measurement: false) + "=");
+
     /// <summary>The text so far (complete points only).</summary>
     public override string ToString() => Encoding.UTF8.GetString(_text.Written.Span);
 
@@ -194,6 +216,13 @@ internal sealed class Utf8Buffer
     {
         Ensure(1);
         _bytes[_length++] = (byte)ascii;
+    }
+
+    public void Append(ReadOnlySpan<byte> utf8)
+    {
+        Ensure(utf8.Length);
+        utf8.CopyTo(_bytes.AsSpan(_length));
+        _length += utf8.Length;
     }
 
     public void Append(string text)
