@@ -76,6 +76,7 @@ namespace Sensors.Band.Joint
         private double _pendingShiftRad;
         private double _stillRate1;
         private double _stillRate2;
+        private BodyPosture _posture;
 
         /// <summary>Creates the estimator (allocates once).</summary>
         public JointAngleEstimator(JointAngleSettings settings)
@@ -186,6 +187,7 @@ namespace Sensors.Band.Joint
             _pendingSlot = -1;
             _pendingShiftRad = 0.0;
             _stillRate1 = _stillRate2 = 0.0;
+            _posture = BodyPosture.Unknown;
             RestPoseReanchors = 0;
             for (int i = 0; i < 6; i++) { _lpA[i] = 0.0; _lpB[i] = 0.0; }
             IsValid = false;
@@ -265,6 +267,30 @@ namespace Sensors.Band.Joint
             }
             return true;
         }
+
+        /// <summary>Posture of the current exercise as last told by <see cref="SetPostureContext"/>.</summary>
+        public BodyPosture PostureContext => _posture;
+
+        /// <summary>
+        /// Tells the estimator the posture of the exercise now being done (the gateway knows the programme; it calls this
+        /// at each exercise change, for the band by command or on its own copy of the core for raw frames). Rest poses repeat
+        /// only within one posture, so a change clears the remembered rest poses. In the postures listed by
+        /// <see cref="JointAngleSettings.RestPoseReanchorPostures"/> the rest-pose re-anchoring after a strap slip runs even
+        /// with <see cref="JointAngleSettings.RestPoseReanchor"/> off (that one enables it without context, in any pose).
+        /// </summary>
+        public void SetPostureContext(BodyPosture posture)
+        {
+            if (posture == _posture) return;
+            _posture = posture;
+            _restPoses.Clear();
+            _pendingSlot = -1;
+            _restHandled = false;
+            _bothRestS = 0.0;
+        }
+
+        private bool ReanchorEnabled =>
+            _settings.RestPoseReanchor
+            || (_posture != BodyPosture.Unknown && (_settings.RestPoseReanchorPostures & (1 << (int)_posture)) != 0);
 
         /// <summary>True while the zero is computed from the reference pose's gravity directions (no slip since).</summary>
         public bool ReferencePoseActive => _refValid;
@@ -423,7 +449,7 @@ namespace Sensors.Band.Joint
             _stillRate1 += k * (Math.Sqrt(o1x * o1x + o1y * o1y + o1z * o1z) - _stillRate1);
             _stillRate2 += k * (Math.Sqrt(o2x * o2x + o2y * o2y + o2z * o2z) - _stillRate2);
             double still = _settings.RestPoseStillDegPerS * Angles.DegToRad;
-            if (!_settings.RestPoseReanchor || !UsingGravity) { _bothRestS = 0.0; _restHandled = false; return; }
+            if (!ReanchorEnabled || !UsingGravity) { _bothRestS = 0.0; _restHandled = false; return; }
             if (_stillRate1 > still || _stillRate2 > still) { _bothRestS = 0.0; _restHandled = false; return; }
             _bothRestS += dtS;
             if (_restHandled || _bothRestS < _settings.RestPoseSettleS) return;

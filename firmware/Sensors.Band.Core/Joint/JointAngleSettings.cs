@@ -94,6 +94,13 @@ namespace Sensors.Band.Joint
         /// </summary>
         public bool RestPoseReanchor { get; set; }
 
+        /// <summary>
+        /// Postures (bit 1 &lt;&lt; (int)<see cref="BodyPosture"/>) in which the rest-pose re-anchoring runs once the gateway
+        /// tells the posture (JointAngleEstimator.SetPostureContext), rest poses matched only within one posture.
+        /// Default: supine only (bit 2).
+        /// </summary>
+        public int RestPoseReanchorPostures { get; set; } = 1 << (int)BodyPosture.Supine;
+
         /// <summary>A segment counts as still for rest poses while its low-passed rate is below this, °/s. Default 3.</summary>
         public double RestPoseStillDegPerS { get; set; } = 3.0;
 

@@ -31,6 +31,12 @@ internal sealed class KneeSessionResult
 
     public bool HadSlip { get; init; }
 
+    /// <summary>Exercise during which the strap slipped (null without a slip).</summary>
+    public string? SlipExercise { get; init; }
+
+    /// <summary>Times the zero was re-anchored at a repeated rest pose.</summary>
+    public int Reanchors { get; init; }
+
     public IReadOnlyDictionary<string, double> RmseDegByExercise { get; init; } = new Dictionary<string, double>();
 
     /// <summary>The mounting record at the end of the session (what the gateway stores for the next one).</summary>
@@ -41,7 +47,7 @@ internal sealed class KneeSessionResult
         var parts = new List<string>();
         foreach (KeyValuePair<string, double> kv in RmseDegByExercise) parts.Add(kv.Key + "=" + kv.Value.ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"rmse {RmseDeg:F2}° max {MaxAbsErrorDeg:F1}° minWhenTrue≥0 {MinReportedWhenTrueNonNegativeDeg:F2}° hyperErr {HyperextensionErrorDeg:F2}° ({HyperextensionReps} reps) slip {HadSlip}/{SlipCount} n {ScoredSamples} [{string.Join(", ", parts)}]");
+            $"rmse {RmseDeg:F2}° max {MaxAbsErrorDeg:F1}° minWhenTrue≥0 {MinReportedWhenTrueNonNegativeDeg:F2}° hyperErr {HyperextensionErrorDeg:F2}° ({HyperextensionReps} reps) slip {HadSlip}/{SlipCount} in {SlipExercise} reanchors {Reanchors} n {ScoredSamples} [{string.Join(", ", parts)}]");
     }
 }
 
@@ -82,7 +88,7 @@ internal static class SimulatedKneeSession
     /// warm-up. false = raw parts (a band whose calibration record is missing).
     /// </remarks>
     public static KneeSessionResult Run(CitizenProfile citizen, IReadOnlyList<ProgramItem> program, int bandSeed, int sessionSeed,
-        MountingRecord? stored, JointAngleSettings? settings = null, bool factoryCalibrated = true)
+        MountingRecord? stored, JointAngleSettings? settings = null, bool factoryCalibrated = true, bool postureContext = false)
     {
         var sim = new SessionSimulator(citizen, program, 100.0, sessionSeed);
         ImuErrorParameters thighPart = ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, bandSeed * 2 + 1);
@@ -105,6 +111,7 @@ internal static class SimulatedKneeSession
         const double dt = 0.01;
         foreach (SessionSample s in sim.Samples())
         {
+            if (postureContext) est.SetPostureContext(PostureOf(s.ExerciseId));
             ImuSample a = Correct(thighImu.Process(s.Thigh), thighCal), b = Correct(shankImu.Process(s.Shank), shankCal);
             est.Update(dt,
                 (float)a.AccelerationMPerS2.X, (float)a.AccelerationMPerS2.Y, (float)a.AccelerationMPerS2.Z,
@@ -148,6 +155,9 @@ internal static class SimulatedKneeSession
             hyperErr = double.IsNaN(hyperErr) ? err : Math.Max(hyperErr, err);
         }
 
+        string? slipExercise = null;
+        foreach (SessionEvent ev in sim.Events)
+            if (ev.Kind == SessionEventKind.StrapSlip) slipExercise = program[ev.ProgramIndex].ExerciseId;
         var byEx = new Dictionary<string, double>();
         foreach (KeyValuePair<string, (double Sum, int N)> kv in exSum) byEx[kv.Key] = Math.Sqrt(kv.Value.Sum / kv.Value.N);
         var record = new MountingRecord();
@@ -162,10 +172,21 @@ internal static class SimulatedKneeSession
             ScoredSamples = n,
             SlipCount = est.SlipCount,
             HadSlip = citizen.Slip != null,
+            SlipExercise = slipExercise,
+            Reanchors = est.RestPoseReanchors,
             RmseDegByExercise = byEx,
             Record = record,
         };
     }
+    /// <summary>The posture the gateway tells the band for an exercise of the programme (what it knows from the programme).</summary>
+    public static BodyPosture PostureOf(string exerciseId) => exerciseId switch
+    {
+        ExerciseCatalogue.HeelSlide or ExerciseCatalogue.StraightLegRaise => BodyPosture.Supine,
+        ExerciseCatalogue.QuadSet => BodyPosture.SupineHold,
+        ExerciseCatalogue.LongArcQuad or ExerciseCatalogue.ShortArcQuad or ExerciseCatalogue.SeatedKneeFlexion => BodyPosture.Seated,
+        _ => BodyPosture.Standing,
+    };
+
     private static readonly ImuCalibration Uncalibrated = new(SensorCalibration.Identity, SensorCalibration.Identity);
 
     /// <summary>The technicians' bench calibration of one part (noise seeds derived from the part's seed: same band, same record).</summary>

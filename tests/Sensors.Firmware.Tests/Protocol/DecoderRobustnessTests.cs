@@ -1,5 +1,4 @@
 using System;
-using CsCheck;
 using Sensors.Band.Protocol;
 using Xunit;
 
@@ -13,12 +12,15 @@ public class DecoderRobustnessTests
     {
         var d = new DecodedFrame();
         int ok = 0;
-        Gen.Byte.Array[0, 600].Sample(bytes =>
+        FrameSamples.ForSeeds(seed =>
         {
+            var r = new Random(seed);
+            var bytes = new byte[r.Next(601)];
+            r.NextBytes(bytes);
             DecodeStatus s = FrameDecoder.TryDecode(bytes, 0, bytes.Length, d);
             Assert.True(Enum.IsDefined(s));
             if (s == DecodeStatus.Ok) ok++;
-        }, iter: 100_000, threads: 1);
+        }, 100_000);
 
         // A random string passes the CRC-16 with probability 2^-16: expect ≈ 1.5 of 100,000 (allow up to 10).
         Assert.InRange(ok, 0, 10);
@@ -44,11 +46,11 @@ public class DecoderRobustnessTests
     {
         var d = new DecodedFrame();
         var frame = new byte[ProtocolConstants.MaxFrameBytes + 64];
-        var gen = Gen.Select(Gen.Int, Gen.Int[0, 3], Gen.Int[1, 8]);
         int undetected = 0;
-        gen.Sample((seed, kind, amount) =>
+        FrameSamples.ForSeeds(seed =>
         {
             var r = new Random(seed);
+            int kind = r.Next(4), amount = r.Next(1, 9);
             int n = r.Next(10) == 0 ? FrameSamples.Batch(r, frame, 244, 19) : FrameSamples.AnyDefaultMtuFrame(r, frame);
             switch (kind)
             {
@@ -84,7 +86,7 @@ public class DecoderRobustnessTests
                     Assert.True(Enum.IsDefined(FrameDecoder.TryDecode(frame, 0, n, d)));
                     break;
             }
-        }, iter: 100_000, threads: 1);
+        }, 100_000);
 
         // CRC-16/CCITT has Hamming distance 4 at these lengths: every 1–3 bit error is caught; more bit errors and
         // truncations of variable-length frames get through with probability ≈ 2^-16: among ~50,000 cases ≈ 0.5 expected.

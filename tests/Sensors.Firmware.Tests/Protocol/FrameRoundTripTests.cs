@@ -1,5 +1,4 @@
 using System;
-using CsCheck;
 using Sensors.Band.Protocol;
 using Xunit;
 
@@ -16,7 +15,7 @@ public class FrameRoundTripTests
     {
         var buffer = new byte[ProtocolConstants.MaxFrameBytes];
         var d = new DecodedFrame();
-        Gen.Int.Sample(seed =>
+        FrameSamples.ForSeeds(seed =>
         {
             AngleFrame f = FrameSamples.Angle(new Random(seed));
             int n = FrameEncoder.EncodeAngle(f, buffer, 0);
@@ -31,7 +30,7 @@ public class FrameRoundTripTests
             Assert.InRange(g.HipAbductionRad - f.HipAbductionRad, -AngleTol, AngleTol);
             Assert.Equal(f.Quality, g.Quality);
             Assert.Equal(f.CalibrationSource, g.CalibrationSource);
-        }, iter: 2000, threads: 1);
+        }, 2000);
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public class FrameRoundTripTests
     {
         var buffer = new byte[ProtocolConstants.MaxFrameBytes];
         var d = new DecodedFrame();
-        Gen.Int.Sample(seed =>
+        FrameSamples.ForSeeds(seed =>
         {
             var r = new Random(seed);
             RawImuFrame raw = FrameSamples.RawImu(r);
@@ -84,7 +83,7 @@ public class FrameRoundTripTests
             Assert.Equal(command.CommandId, d.Command.CommandId);
             Assert.Equal(command.Opcode, d.Command.Opcode);
             Assert.Equal(command.Arguments.AsSpan(0, command.ArgumentLength).ToArray(), d.Command.Arguments.AsSpan(0, d.Command.ArgumentLength).ToArray());
-        }, iter: 2000, threads: 1);
+        }, 2000);
     }
 
     [Fact]
@@ -134,7 +133,7 @@ public class FrameRoundTripTests
     {
         var buffer = new byte[ProtocolConstants.MaxFrameBytes];
         var d = new DecodedFrame();
-        Gen.Int.Sample(seed =>
+        FrameSamples.ForSeeds(seed =>
         {
             var r = new Random(seed);
             int capacity = r.Next(2) == 0 ? 244 : 512;
@@ -194,7 +193,7 @@ public class FrameRoundTripTests
                         break;
                 }
             }
-        }, iter: 500, threads: 1);
+        }, 500);
     }
 
     [Fact]
