@@ -55,7 +55,7 @@ public static class AnalyticsHost
         builder.Services.AddSingleton(mqtt);
         builder.Services.AddSingleton<IProgramPublisher, MqttProgramPublisher>();
 
-        TelemetryRegistration.Add(builder.Services, cfg);
+        TelemetryRegistration.Add(builder.Services, cfg, builder.Environment.IsProduction());
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -70,7 +70,11 @@ public static class AnalyticsHost
             o.SlidingExpiration = true;
             // The API answers with status codes, pages redirect.
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx.Request, ctx.Response, StatusCodes.Status401Unauthorized, ctx.RedirectUri);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx.Request, ctx.Response, StatusCodes.Status403Forbidden, ctx.RedirectUri);
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                AuditRefusal(ctx.HttpContext);
+                return ApiOr(ctx.Request, ctx.Response, StatusCodes.Status403Forbidden, ctx.RedirectUri);
+            };
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(PolicyCitizenData, p => p.RequireRole(Roles.Therapist, Roles.Admin))
@@ -145,6 +149,20 @@ public static class AnalyticsHost
 
     /// <summary>The user's display name for audit rows.</summary>
     public static string UserName(ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    /// <summary>
+    /// A request refused by role (e.g. a technician on a citizen URL) is audited like the citizen gate's refusals: user,
+    /// "denied:" + method and path, and the pseudonym when the route names an existing citizen.
+    /// </summary>
+    private static void AuditRefusal(HttpContext http)
+    {
+        ClinicRepository repo = http.RequestServices.GetRequiredService<ClinicRepository>();
+        Microsoft.AspNetCore.Routing.RouteValueDictionary route = Microsoft.AspNetCore.Routing.RoutingHttpContextExtensions.GetRouteData(http).Values;
+        string? pseudonym = null;
+        if ((route["id"] ?? route["citizenId"])?.ToString() is { } raw && long.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out long id))
+            pseudonym = repo.Citizen(id)?.Pseudonym;
+        repo.Audit(UserName(http.User), $"denied:{http.Request.Method} {http.Request.Path}", pseudonym, "role");
+    }
 
     private static System.Threading.Tasks.Task ApiOr(HttpRequest request, HttpResponse response, int status, string redirect)
     {

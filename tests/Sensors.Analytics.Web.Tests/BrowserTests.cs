@@ -14,13 +14,15 @@ using Sensors.Analytics.Web.Data;
 using Sensors.Analytics.Web.Demo;
 using Sensors.Analytics.Web.Telemetry;
 using Sensors.Tests.Shared;
+using Sensors.Tests.Shared.Servers;
 using Xunit;
 
 namespace Sensors.Analytics.Web.Tests;
 
 /// <summary>
 /// The therapist UI in real Debian Chromium (Playwright, headless) against the service on a real Kestrel port:
-/// log in, open a citizen, and check that the ROM chart renders the stored sessions. Screenshot in the test output.
+/// log in, open a citizen, and check that the ROM chart renders the sessions published through MQTT and ingested into
+/// the store. Screenshot in the test output.
 /// </summary>
 public sealed class BrowserTests
 {
@@ -35,26 +37,12 @@ public sealed class BrowserTests
             if (TestPaths.InCi) Assert.Fail(message);
             Assert.Skip(message);
         }
-        using var folder = new TempFolder();
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Development",
-            ApplicationName = typeof(AnalyticsHost).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Clinic"] = $"Data Source={folder.File("clinic.db")}",
-            ["Storage:Backend"] = "memory",
-            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
-        });
-        AnalyticsHost.ConfigureServices(builder);
-        await using WebApplication app = builder.Build();
-        AnalyticsHost.ConfigurePipeline(app);
-        DemoSeed.Run(app.Services, DateTime.UtcNow, passwordIterations: 1000);
-        Citizen known = await KnownCitizen.AddAsync(app.Services.GetRequiredService<ClinicRepository>(), app.Services.GetRequiredService<ITelemetrySink>(), "anna", "k-browser", "Birthe Browser");
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        string baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // The data goes the production way: published to a real broker, ingested (manual ack) into the SQLite store.
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        await using LiveClinic clinic = await LiveClinic.StartAsync(broker, ct: TestContext.Current.CancellationToken);
+        Citizen known = KnownCitizen.Register(clinic.Repo, "anna", "k-browser", "Birthe Browser");
+        await clinic.PublishAndWaitAsync(KnownCitizen.Messages(known.Pseudonym), TestContext.Current.CancellationToken);
+        string baseUrl = clinic.BaseUrl;
 
         using IPlaywright pw = await Playwright.CreateAsync();
         await using IBrowser browser = await pw.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
@@ -86,6 +74,5 @@ public sealed class BrowserTests
         string file = Path.Combine(shots, "citizen-rom.png");
         await page.ScreenshotAsync(new() { Path = file, FullPage = true });
         Assert.True(new FileInfo(file).Length > 10_000);
-        await app.StopAsync(TestContext.Current.CancellationToken);
     }
 }

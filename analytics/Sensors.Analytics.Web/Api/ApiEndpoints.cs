@@ -51,7 +51,12 @@ public static class ApiEndpoints
         api.MapGet("/kpis", (HttpRequest r, ClinicRepository repo, ITelemetryReader t, CancellationToken ct) => KpiJson(r, repo, t, ct))
             .RequireAuthorization(AnalyticsHost.PolicyManagement);
         api.MapGet("/kpis.csv", KpiCsv).RequireAuthorization(AnalyticsHost.PolicyManagement);
-        api.MapGet("/audit", (ClinicRepository repo, string? citizen) => Results.Json(repo.AuditLog(citizen)))
+        api.MapGet("/audit", (ClinicRepository repo, ClaimsPrincipal user, string? citizen, string? username) =>
+            {
+                IReadOnlyList<AuditEntry> rows = repo.SearchAudit(citizen, username, null, null);
+                repo.Audit(AnalyticsHost.UserName(user), "read-audit", citizen, $"api user={username ?? "*"}; {rows.Count} rows");
+                return Results.Json(rows);
+            })
             .RequireAuthorization(AnalyticsHost.PolicyManagement);
         api.MapGet("/bands", async (ITelemetryReader t, CancellationToken ct) => Results.Json(await t.BandsAsync(ct).ConfigureAwait(false)))
             .RequireAuthorization(AnalyticsHost.PolicyBands);

@@ -185,6 +185,20 @@ public sealed class ClinicRepository(ClinicDb db)
             r => new AuditEntry(r.GetInt64(0), ClinicDb.ReadTime(r, 1), r.GetString(2), r.GetString(3), ClinicDb.ReadStringOrNull(r, 4), r.GetString(5)),
             ("@p", citizenPseudonym), ("@l", limit));
 
+    /// <summary>
+    /// Audit entries newest first, filtered by citizen pseudonym, user name and period [<paramref name="fromUtc"/>,
+    /// <paramref name="toUtc"/>) (each filter optional), at most <paramref name="limit"/>.
+    /// </summary>
+    public IReadOnlyList<AuditEntry> SearchAudit(string? citizenPseudonym, string? username, DateTime? fromUtc, DateTime? toUtc, int limit = 1000) =>
+        Query("""
+            SELECT id, at_utc, username, action, citizen_pseudonym, detail FROM audit_log
+            WHERE (@p IS NULL OR citizen_pseudonym = @p) AND (@u IS NULL OR username = @u)
+              AND (@f IS NULL OR at_utc >= @f) AND (@t IS NULL OR at_utc < @t)
+            ORDER BY id DESC LIMIT @l
+            """,
+            r => new AuditEntry(r.GetInt64(0), ClinicDb.ReadTime(r, 1), r.GetString(2), r.GetString(3), ClinicDb.ReadStringOrNull(r, 4), r.GetString(5)),
+            ("@p", citizenPseudonym), ("@u", username), ("@f", fromUtc), ("@t", toUtc), ("@l", limit));
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string, object?)[] args)

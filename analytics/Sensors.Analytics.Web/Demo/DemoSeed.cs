@@ -79,8 +79,9 @@ public static class DemoSeed
             batch.Add(DemoTelemetry.BandStatus(site, gateway, "band-" + pseudonym, i % 3 == 0 ? "1.2.0" : "1.3.1", 0.15 + 0.1 * i,
                 $"CAL-2024-{100 + i}", new DateTimeOffset(nowUtc.AddDays(-60)), new DateTimeOffset(nowUtc.AddHours(-i))));
         }
-        repo.AddProposal("demo-proposal-1", repo.AllCitizens()[0].Id, "heel_slide", "easy", "medium",
-            "Target reached in 9 of the last 10 sessions with full reps.", nowUtc.AddDays(-1));
+        Citizen first = repo.AllCitizens()[0];
+        batch.Add(DemoTelemetry.Proposal(first.Site, first.Gateway, first.Pseudonym, "demo-proposal-1", "heel_slide", "easy", "medium",
+            "Target reached in 9 of the last 10 sessions with full reps.", new DateTimeOffset(nowUtc.AddDays(-1))));
         sink.WriteAsync(batch).GetAwaiter().GetResult();
         return new Result(4, people.Length, sessions);
     }

@@ -96,6 +96,15 @@ public static class DemoTelemetry
             ErrorFlags = errors, Calibration = new CalibrationCertificate { CertificateId = certificate, CalibratedAt = calibratedAt, Passed = true },
         });
 
+    /// <summary>A progression proposal as the gateway publishes it on <c>proposals/{citizen}</c>.</summary>
+    public static (TopicPath, ContractMessage) Proposal(string site, string gateway, string pseudonym, string messageId, string exerciseId,
+        string fromLevel, string toLevel, string reason, DateTimeOffset sentAt) =>
+        (Path(Topics.Proposal(site, gateway, pseudonym)), new ProgressionProposalMessage
+        {
+            MessageId = messageId, SentAt = sentAt, Citizen = pseudonym, ProgramId = "program-" + pseudonym, ProgramVersion = 1,
+            ExerciseId = exerciseId, FromLevel = fromLevel, ToLevel = toLevel, Reason = reason,
+        });
+
     private static IEnumerable<double?> Hold(double deg, double samples)
     {
         for (int i = 0; i < (int)samples; i++) yield return deg * Rad;

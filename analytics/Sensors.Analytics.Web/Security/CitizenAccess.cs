@@ -29,17 +29,19 @@ public sealed class CitizenAccess(ClinicRepository repo)
     {
         citizen = null;
         string name = user.Identity?.Name ?? "anonymous";
+        // Refusals name the pseudonym when the citizen exists (the audit log is for admins only; the caller learns nothing),
+        // so the admin's audit page filtered by citizen lists refused attempts too.
+        Citizen? found = repo.Citizen(citizenId);
         if (user.IsInRole(Roles.Technician) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Therapist))
         {
-            repo.Audit(name, "denied:" + action, null, $"citizen #{citizenId}: role technician");
+            repo.Audit(name, "denied:" + action, found?.Pseudonym, $"citizen #{citizenId}: role technician");
             return AccessResult.Forbidden;
         }
-        Citizen? found = repo.Citizen(citizenId);
         bool ok = found is not null && (user.IsInRole(Roles.Admin)
             || (user.IsInRole(Roles.Therapist) && TryUserId(user, out long uid) && repo.IsAssigned(uid, citizenId)));
         if (!ok)
         {
-            repo.Audit(name, "denied:" + action, null, $"citizen #{citizenId}: not found or not assigned");
+            repo.Audit(name, "denied:" + action, found?.Pseudonym, $"citizen #{citizenId}: {(found is null ? "not found" : "not assigned")}");
             return AccessResult.NotFound;
         }
         citizen = found;

@@ -21,8 +21,11 @@ public sealed record RepMark(int Index, double StartS, double PeakS, double EndS
 /// <summary>A feedback event or warning during a session (e.g. too fast, strap slip, incomplete rep).</summary>
 public sealed record SessionFlag(double AtS, string Kind, string Message);
 
-/// <summary>A session with its (downsampled) angle curve, reps and flags.</summary>
+/// <summary>A session with its angle curve (gaps left out, never interpolated), reps and flags.</summary>
 public sealed record SessionTrace(SessionSummary Summary, IReadOnlyList<double> TimeS, IReadOnlyList<double> AngleRad, IReadOnlyList<RepMark> Reps, IReadOnlyList<SessionFlag> Flags);
+
+/// <summary>A level change proposed by the gateway; <paramref name="ProposalId"/> = site/gateway/message id (unique).</summary>
+public sealed record GatewayProposal(string ProposalId, string ExerciseId, string FromLevel, string ToLevel, string Reason, DateTime SentUtc);
 
 /// <summary>The last known state of a band (from its status messages).</summary>
 public sealed record BandState(string BandId, string Site, string Gateway, string? Pseudonym, string FirmwareVersion, double BatteryFraction,
@@ -30,17 +33,24 @@ public sealed record BandState(string BandId, string Site, string Gateway, strin
 
 /// <summary>
 /// What the web needs from the time-series store (sessions, curves, band status; keyed by pseudonym only).
-/// The web depends on this port; the storage adapter adapts the analytics storage backend to it.
+/// The web depends on this port; <see cref="StoreTelemetry"/> adapts the analytics storage (<c>ITelemetryStore</c>) to it.
 /// </summary>
 public interface ITelemetryReader
 {
     Task<IReadOnlyList<SessionSummary>> SessionsAsync(string pseudonym, CancellationToken ct = default);
 
-    /// <summary>The session with its curve, or null when unknown.</summary>
-    Task<SessionTrace?> SessionAsync(string sessionId, CancellationToken ct = default);
+    /// <summary>The session <paramref name="sessionId"/> of citizen <paramref name="pseudonym"/> with its curve; null when unknown,
+    /// of another citizen, or its summary has not arrived yet.</summary>
+    Task<SessionTrace?> SessionAsync(string pseudonym, string sessionId, CancellationToken ct = default);
+
+    /// <summary>Progression proposals the citizen's gateway sent (newest first).</summary>
+    Task<IReadOnlyList<GatewayProposal>> ProposalsAsync(string pseudonym, CancellationToken ct = default);
 
     Task<IReadOnlyList<BandState>> BandsAsync(CancellationToken ct = default);
 
     /// <summary>Erases everything stored under <paramref name="pseudonym"/>; returns how many records went.</summary>
     Task<long> EraseAsync(string pseudonym, CancellationToken ct = default);
+
+    /// <summary>Backend name for diagnostics (<c>sqlite</c> or <c>influxdb</c>).</summary>
+    string Backend { get; }
 }

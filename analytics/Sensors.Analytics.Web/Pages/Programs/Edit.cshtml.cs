@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Sensors.Analytics.Web.Data;
 using Sensors.Analytics.Web.Programs;
 using Sensors.Analytics.Web.Security;
+using Sensors.Analytics.Web.Telemetry;
 
 namespace Sensors.Analytics.Web.Pages.Programs;
 
@@ -22,7 +23,7 @@ public sealed class LineInput
     public int SessionsPerWeek { get; set; } = 5;
 }
 
-public sealed class EditModel(CitizenAccess access, ClinicRepository repo, IProgramPublisher publisher, ILogger<EditModel> log) : PageModel
+public sealed class EditModel(CitizenAccess access, ClinicRepository repo, IProgramPublisher publisher, ITelemetryReader telemetry, ILogger<EditModel> log) : PageModel
 {
     public Citizen? Citizen { get; private set; }
     public ProgramVersion? Current { get; private set; }
@@ -32,9 +33,10 @@ public sealed class EditModel(CitizenAccess access, ClinicRepository repo, IProg
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
-    public IActionResult OnGet(long citizenId)
+    public async Task<IActionResult> OnGetAsync(long citizenId, CancellationToken ct)
     {
         if (Gate(citizenId, "read-program") is { } refused) return refused;
+        await ImportProposalsAsync(ct);
         Load(fillLines: true);
         return Page();
     }
@@ -102,6 +104,18 @@ public sealed class EditModel(CitizenAccess access, ClinicRepository repo, IProg
             repo.Audit(AnalyticsHost.UserName(User), "program-saved", Citizen.Pseudonym, $"v{saved.Version} from proposal {p.ProposalId}");
         }
         return Redirect($"/programs/{citizenId}");
+    }
+
+    /// <summary>
+    /// Copies the gateway's proposals from the telemetry store (where ingest put them) into the clinic's proposals table,
+    /// idempotent on site/gateway/message id, so they can be accepted or declined (decisions live in the clinic database).
+    /// </summary>
+    private async Task ImportProposalsAsync(CancellationToken ct)
+    {
+        int added = 0;
+        foreach (GatewayProposal p in await telemetry.ProposalsAsync(Citizen!.Pseudonym, ct))
+            if (repo.AddProposal(p.ProposalId, Citizen.Id, p.ExerciseId, p.FromLevel, p.ToLevel, p.Reason, p.SentUtc)) added++;
+        if (added > 0) repo.Audit("ingest", "proposal-received", Citizen.Pseudonym, $"{added} new from the gateway");
     }
 
     private IActionResult? Gate(long citizenId, string action)

@@ -19,9 +19,9 @@ public sealed class DetailModel(CitizenAccess access, ITelemetryReader telemetry
     {
         AccessResult r = access.Check(User, citizenId, "read-session", out Citizen? c, sessionId);
         if (r != AccessResult.Allowed) return r == AccessResult.Forbidden ? Forbid() : NotFound();
-        SessionTrace? trace = await telemetry.SessionAsync(sessionId, ct);
         // A session of another citizen is not found here, even for a therapist of this one.
-        if (trace is null || trace.Summary.Pseudonym != c!.Pseudonym) return NotFound();
+        SessionTrace? trace = await telemetry.SessionAsync(c!.Pseudonym, sessionId, ct);
+        if (trace is null) return NotFound();
         CitizenId = citizenId;
         Trace = trace;
         Chart = ChartRenderer.SessionTrace(trace);
