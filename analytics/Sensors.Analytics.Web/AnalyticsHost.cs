@@ -113,6 +113,10 @@ public static class AnalyticsHost
         if (log.IsEnabled(LogLevel.Information))
             log.LogInformation("Clinic database schema {Found} -> {Latest}; environment {Environment}", found, Migrations.Latest, app.Environment.EnvironmentName);
         TelemetryRegistration.Initialize(app.Services);
+        Sensors.Analytics.Ingest.IngestOptions ingest = app.Services.GetRequiredService<Sensors.Analytics.Ingest.IngestOptions>();
+        if (log.IsEnabled(LogLevel.Information))
+            log.LogInformation("Telemetry store {Backend}; MQTT ingest {State} (Mqtt:IngestEnabled) from {Host}:{Port}, TLS {Tls}",
+                app.Services.GetRequiredService<ITelemetryReader>().Backend, ingest.Enabled ? "enabled" : "disabled", ingest.Host, ingest.EffectivePort, ingest.UseTls);
 
         if (app.Environment.IsProduction())
         {
