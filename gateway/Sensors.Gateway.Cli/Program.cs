@@ -11,6 +11,9 @@ internal static class Program
         {
             DemoCommand.Create(),
             EvaluateCommands.Create(),
+            LiveCommands.Session(),
+            LiveCommands.Replay(),
+            CalibrationCommands.Create(),
         };
         return root.Parse(args).Invoke();
     }
