@@ -52,8 +52,11 @@ public sealed class InfluxStorageOptions
     /// <summary>Compress write bodies with gzip (<c>Content-Encoding: gzip</c>). Default false (see analytics/README.md, Performance).</summary>
     public bool GzipWrites { get; set; }
 
-    /// <summary>Write requests of one store batch sent concurrently. Default 2 (see analytics/README.md, Performance).</summary>
-    public int WritesInFlight { get; set; } = 2;
+    /// <summary>
+    /// Write requests of one store batch sent concurrently. Default 1: 2 or 4 gained nothing with influxd on the same two
+    /// cores (see analytics/README.md, Performance); raise it when influxd has cores of its own.
+    /// </summary>
+    public int WritesInFlight { get; set; } = 1;
 
     /// <summary>Retries of a write/query after a 5xx answer or a timeout (exponential back-off from 200 ms). Default 3.</summary>
     public int MaxRetries { get; set; } = 3;
