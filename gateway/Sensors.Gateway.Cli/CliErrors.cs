@@ -19,7 +19,10 @@ internal static class CliErrors
         }
         catch (Exception ex) when (ex is RecordingFormatException or HingeFormatException or BroadFormatException
                                        or IOException or UnauthorizedAccessException or FormatException or InvalidDataException
-                                       or ArgumentException or InvalidOperationException or NotSupportedException)
+                                       or ArgumentException or InvalidOperationException or NotSupportedException
+                                       or Sensors.Gateway.Exercises.CatalogueFormatException or Sensors.Gateway.Sessions.Recording.SessionRecordException
+                                       or Sensors.Gateway.Sessions.Outbox.OutboxException or Sensors.Gateway.Sessions.Uplink.UplinkConfigurationException
+                                       or Sensors.Gateway.Calibration.CalibrationStoreException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return BadInput;

@@ -1,74 +1,272 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Sensors.Band.Joint;
+using Sensors.Gateway.Calibration;
 using Sensors.Gateway.Core.Reps;
+using Sensors.Gateway.Exercises;
+using Sensors.Gateway.Exercises.Feedback;
+using Sensors.Gateway.Exercises.Programs;
 using Sensors.Gateway.Intake;
 using Sensors.Gateway.Intake.Angles;
 using Sensors.Gateway.Intake.Transports;
-using GwExercise = Sensors.Gateway.Exercises.Exercise;
-using GwLevel = Sensors.Gateway.Exercises.ExerciseLevel;
+using Sensors.Gateway.Sessions.Outbox;
+using Sensors.Gateway.Sessions.Recording;
+using RecordedAngle = Sensors.Gateway.Sessions.Recording.AngleSample;
 
 namespace Sensors.Gateway.Cli.Live;
 
-/// <summary>What a live (or replayed) session produced; every number comes from the pipeline, not from the source.</summary>
-public sealed record LiveSummary(
-    string BandId, long Datagrams, long Accepted, long Lost, long Duplicates, long Reordered, long Malformed, long Gaps,
-    double DriftPpm, long AngleSamples, int RepsComplete, int RepsReported, IReadOnlyList<Rep> Reps, IReadOnlyList<IntakeError> Errors);
+/// <summary>What the session asks of the band source for one program item.</summary>
+/// <param name="Item">The program item (exercise, level, sets × reps).</param>
+/// <param name="Index">0-based index of the item in the program.</param>
+/// <param name="HasStoredMounting">True when the calibration store holds a mounting for this citizen, the given band and the placement (no calibration step then).</param>
+public sealed record BandRequest(ProgramEntry Item, int Index, Func<string, bool> HasStoredMounting);
 
 /// <summary>
-/// The gateway's live pipeline for one band: transport → <see cref="FrameIntake"/> (order, loss, clock) →
-/// <see cref="AngleFeed"/> (band angles, or the band core gateway-side for raw frames) → the rep core
-/// (<see cref="RepDetector"/> with the catalogue's settings for the exercise and level) → progress callback.
-/// Gaps reach the rep core as invalid samples (never interpolated). Optional frame capture (<see cref="FrameLog"/>).
-/// TODO(pipeline): feed <c>FeedbackEngine</c> (program-level sets/rests) and the session recorder/outbox
-/// (Sensors.Gateway.Sessions) from <see cref="OnAngle"/>; both landed after this class was written.
+/// A band for one exercise: its transport and, when the gateway can reach it, the joint-angle estimator whose mounting the
+/// <see cref="MountingSupervisor"/> keeps in the store (the virtual band's estimator; the gateway-side estimator for raw
+/// frames; null for a band that computes angles out of reach — its mounting then stays on the band).
+/// </summary>
+public sealed record LiveBand(IBandTransport Transport, JointAngleEstimator? MountingEstimator = null);
+
+/// <summary>Settings of a <see cref="LiveSession"/>; defaults documented in gateway/README.md ("Live session").</summary>
+public sealed record LiveSessionOptions
+{
+    /// <summary>Site id (MQTT tree). Default <c>home</c>.</summary>
+    public string Site { get; init; } = "home";
+
+    /// <summary>Gateway id (MQTT tree). Default <c>gw-1</c>.</summary>
+    public string Gateway { get; init; } = "gw-1";
+
+    /// <summary>Pseudonymous citizen id (never a name). Default <c>citizen-1</c>.</summary>
+    public string Citizen { get; init; } = "citizen-1";
+
+    /// <summary>Band placement for the mounting store. Default <c>left_knee</c>.</summary>
+    public string Placement { get; init; } = "left_knee";
+
+    /// <summary>Session id; null = <c>{gateway}-{start UTC yyyyMMdd-HHmmss}</c>.</summary>
+    public string? SessionId { get; init; }
+
+    /// <summary>Program id written into the summary (null = the catalogue default program).</summary>
+    public string? ProgramId { get; init; }
+
+    /// <summary>Band sample rate, Hz. Default 100.</summary>
+    public double SampleRateHz { get; init; } = 100;
+
+    /// <summary>The citizen's ROM limits for the rep core (null = catalogue defaults).</summary>
+    public CitizenBaseline? Baseline { get; init; }
+
+    /// <summary>Session start (wall clock); null = now. Session times run on the band clock from here.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+}
+
+/// <summary>One exercise of a live session as the pipeline saw it.</summary>
+public sealed record LiveExerciseResult(
+    ProgramEntry Item, string BandId, double OffsetS, double DurationS, IntakeCounters Counters, double DriftPpm,
+    long AngleSamples, IReadOnlyList<Rep> Reps, int SetsDone, int SlipsDetected, bool MountingWasStored, IReadOnlyList<IntakeError> Errors)
+{
+    /// <summary>Complete reps counted.</summary>
+    public int RepsComplete => Reps.Count(r => r.Complete);
+}
+
+/// <summary>What a session produced: per-exercise results, the record handed to the recorder and what the outbox stored.</summary>
+public sealed record LiveSessionResult(string SessionId, IReadOnlyList<LiveExerciseResult> Exercises, SessionRecord Record,
+    RecordedSession? Recorded, IReadOnlyList<string> MountingLog);
+
+/// <summary>
+/// The gateway's live pipeline for one citizen session: the program (cached from the therapist, or a catalogue default) →
+/// for each exercise: band transport → <see cref="FrameIntake"/> (order, loss, clock) → <see cref="AngleFeed"/> →
+/// <see cref="FeedbackEngine"/> (the rep core inside: sets, rests, hold countdown) → <see cref="Feedback"/> callback;
+/// <see cref="MountingSupervisor"/> loads the stored mounting at the start (the first fitting stores it) and logs slips
+/// without ever asking the citizen; at the end the <see cref="SessionRecorder"/> builds the contract messages and writes
+/// them durably to the <see cref="SessionOutbox"/> (one transaction) before anything is published — publishing is the
+/// uplink's job (<see cref="OutboxPublisher"/>). Gaps reach the rep core and the recorder as invalid samples
+/// (never interpolated). Session time runs on the band clock: exercise k starts where exercise k−1 ended.
 /// </summary>
 public sealed class LiveSession
 {
-    private readonly IBandTransport _transport;
-    private readonly RepDetector _reps;
-    private readonly FrameIntake _intake;
-    private readonly List<Rep> _repList = [];
-    private readonly List<IntakeError> _errors = [];
-    private readonly double _periodS;
-    private double _lastBandTimeS = double.NaN;
+    private readonly CitizenProgram _program;
+    private readonly Func<BandRequest, LiveBand> _bands;
+    private readonly SessionOutbox? _outbox;
+    private readonly SqliteCalibrationStore? _calibration;
+    private readonly List<RecordedAngle> _angles = [];
+    private readonly List<RepResult> _reps = [];
+    private readonly List<Sessions.Recording.SessionEvent> _events = [];
+    private readonly List<string> _mountingLog = [];
 
-    public LiveSession(IBandTransport transport, GwExercise exercise, GwLevel level, double sampleRateHz = 100)
+    /// <param name="program">The citizen's program (validated against the catalogue).</param>
+    /// <param name="bands">Opens the band for each program item (virtual, serial, replay).</param>
+    /// <param name="outbox">Where the session is recorded; null = not recorded (a dry replay).</param>
+    /// <param name="calibration">The mounting store; null = no mounting kept (replay).</param>
+    /// <param name="options">Ids, rate, baseline.</param>
+    public LiveSession(CitizenProgram program, Func<BandRequest, LiveBand> bands, SessionOutbox? outbox = null,
+        SqliteCalibrationStore? calibration = null, LiveSessionOptions? options = null)
     {
-        _transport = transport ?? throw new ArgumentNullException(nameof(transport));
-        ArgumentNullException.ThrowIfNull(exercise);
-        _periodS = 1.0 / sampleRateHz;
-        _reps = new RepDetector(Sensors.Gateway.Exercises.ExerciseRepSettings.For(exercise, level, null, sampleRateHz), 0);
-        Feed = new AngleFeed(OnAngle, OnGap, _errors.Add);
-        _intake = new FrameIntake(transport.DeviceId, Feed);
+        ArgumentNullException.ThrowIfNull(program);
+        _program = program.Validate();
+        _bands = bands ?? throw new ArgumentNullException(nameof(bands));
+        _outbox = outbox;
+        _calibration = calibration;
+        Options = options ?? new LiveSessionOptions();
     }
 
-    /// <summary>The angle feed (last status, gateway-side estimator for raw frames).</summary>
-    public AngleFeed Feed { get; }
+    /// <summary>The session's settings.</summary>
+    public LiveSessionOptions Options { get; }
 
-    /// <summary>The intake (counters, clock).</summary>
-    public FrameIntake Intake => _intake;
+    /// <summary>Called for each feedback event (rep counted, target reached, hold, set done …) with the exercise's time offset, s.</summary>
+    public Action<FeedbackEvent, Rep?>? Feedback { get; set; }
 
-    /// <summary>The rep core.</summary>
-    public RepDetector RepCore => _reps;
+    /// <summary>Called when an exercise starts (item, index).</summary>
+    public Action<ProgramEntry, int>? ExerciseStarted { get; set; }
 
-    /// <summary>Called after each rep (progress display).</summary>
-    public Action<Rep>? RepCompleted { get; set; }
+    /// <summary>Called for each mounting log line (loaded, first fitting, slip, refit).</summary>
+    public Action<string>? MountingLogged { get; set; }
 
-    /// <summary>Called for each angle sample (progress display).</summary>
-    public Action<AngleSample>? AngleReceived { get; set; }
+    /// <summary>The default program for one exercise at a level (catalogue prescription), used when no program is cached.</summary>
+    public static CitizenProgram DefaultProgram(string citizen, string exerciseId, ExerciseLevel level) =>
+        new(citizen, 1, [ProgramEntry.Prescribed(ExerciseCatalogue.Default.Get(exerciseId), level)]);
 
-    /// <summary>Runs until the transport ends or the token fires; frames are captured to <paramref name="capture"/> when given.</summary>
-    public async Task<LiveSummary> RunAsync(FrameLogWriter? capture = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs every program item in turn, then records the session into the outbox (when one is given).</summary>
+    public async Task<LiveSessionResult> RunAsync(Func<IBandTransport, FrameLogWriter?>? capture = null, CancellationToken cancellationToken = default)
     {
-        await _transport.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        DateTimeOffset started = Options.StartedAt ?? DateTimeOffset.UtcNow;
+        string sessionId = Options.SessionId ?? string.Create(CultureInfo.InvariantCulture, $"{Options.Gateway}-{started.UtcDateTime:yyyyMMdd-HHmmss}");
+        var results = new List<LiveExerciseResult>();
+        double offsetS = 0;
+        bool aborted = false;
+        for (int i = 0; i < _program.Items.Count && !aborted; i++)
+        {
+            ProgramEntry item = _program.Items[i];
+            ExerciseStarted?.Invoke(item, i);
+            LiveBand band = _bands(new BandRequest(item, i, HasStoredMounting));
+            FrameLogWriter? log = capture?.Invoke(band.Transport);
+            try
+            {
+                LiveExerciseResult r = await RunExerciseAsync(item, i, band, sessionId, offsetS, log, cancellationToken).ConfigureAwait(false);
+                log?.Complete();
+                results.Add(r);
+                offsetS += r.DurationS;
+            }
+            finally
+            {
+                log?.Dispose();
+                await band.Transport.DisposeAsync().ConfigureAwait(false);
+            }
+
+            aborted = cancellationToken.IsCancellationRequested;
+        }
+
+        var record = new SessionRecord
+        {
+            SessionId = sessionId,
+            Citizen = Options.Citizen,
+            Bands = results.Select(r => r.BandId).Distinct(StringComparer.Ordinal).ToList(),
+            StartedAt = started,
+            EndedAt = started + TimeSpan.FromSeconds(offsetS),
+            ProgramId = Options.ProgramId,
+            ProgramVersion = _program.Version,
+            Aborted = aborted,
+            Exercises = _program.Items.Select(x => ToExerciseResult(x, results)).ToList(),
+            Reps = _reps,
+            Events = _events,
+            Angles = _angles,
+            GapsS = results.Sum(r => r.Counters.Lost) / Options.SampleRateHz,
+            FramesLost = results.Sum(r => r.Counters.Lost),
+            StrapSlips = results.Sum(r => r.SlipsDetected),
+        };
+
+        // Durably in the outbox (one transaction) before anything is published.
+        RecordedSession? recorded = _outbox is null ? null : new SessionRecorder(_outbox, Options.Site, Options.Gateway).Record(record);
+        return new LiveSessionResult(sessionId, results, record, recorded, _mountingLog);
+    }
+
+    private bool HasStoredMounting(string bandId) =>
+        _calibration is not null && _calibration.TryGetMounting(Options.Citizen, bandId, Options.Placement, out _);
+
+    private async Task<LiveExerciseResult> RunExerciseAsync(ProgramEntry item, int index, LiveBand band, string sessionId, double offsetS,
+        FrameLogWriter? capture, CancellationToken ct)
+    {
+        IBandTransport transport = band.Transport;
+        var errors = new List<IntakeError>();
+        var program = new CitizenProgram(_program.CitizenId, _program.Version, [item]);
+        var engine = new FeedbackEngine(program, Options.Baseline, new FeedbackSettings { SampleRateHz = Options.SampleRateHz });
+        var feedback = new List<FeedbackEvent>();
+        var reps = new List<Rep>();
+        double periodS = 1.0 / Options.SampleRateHz;
+        long samplesFed = 0;
+        bool last = index == _program.Items.Count - 1;
+        MountingSupervisor? supervisor = null;
+        bool mountingStored = false;
+        int logged = 0;
+        if (_calibration is not null && band.MountingEstimator is not null)
+        {
+            supervisor = new MountingSupervisor(_calibration, band.MountingEstimator, Options.Citizen, transport.DeviceId, Options.Placement, sessionId);
+            mountingStored = supervisor.Start();
+        }
+
+        void FlushLog()
+        {
+            if (supervisor is null) return;
+            for (; logged < supervisor.Log.Count; logged++)
+            {
+                string line = $"{item.ExerciseId}: {supervisor.Log[logged]}";
+                _mountingLog.Add(line);
+                _events.Add(new Sessions.Recording.SessionEvent { TS = offsetS + engine.TimeS, Kind = "mounting", ExerciseId = item.ExerciseId, Detail = supervisor.Log[logged] });
+                MountingLogged?.Invoke(line);
+            }
+        }
+
+        void Feed(float angle, bool valid)
+        {
+            engine.Process(angle, valid, feedback);
+            samplesFed++;
+            _angles.Add(new RecordedAngle(offsetS + (samplesFed - 1) * periodS, valid ? angle : 0, valid));
+            if (feedback.Count == 0) return;
+            foreach (FeedbackEvent e in feedback)
+            {
+                Rep? rep = null;
+                if (e.Kind == FeedbackKind.RepCounted && engine.Detector is { } d && d.TryGetLastRep(out Rep r))
+                {
+                    rep = r;
+                    reps.Add(r);
+                    _reps.Add(ToRepResult(item, e.SetIndex + 1, r, offsetS));
+                }
+
+                if (e.Kind != FeedbackKind.SessionDone || last) _events.Add(ToEvent(e, offsetS));
+                Feedback?.Invoke(e with { TimeS = e.TimeS + offsetS }, rep);
+            }
+
+            feedback.Clear();
+        }
+
+        double firstBandS = double.NaN;
+        var angleFeed = new AngleFeed(s =>
+        {
+            if (double.IsNaN(firstBandS)) firstBandS = s.BandTimeS;
+            // Samples lost in between reach the rep core as invalid, one per missing period: its clock stays the band's.
+            long due = (long)Math.Round((s.BandTimeS - firstBandS) / periodS);
+            for (long k = samplesFed; k < due && k - samplesFed < 100_000; k++) Feed(0f, false);
+            if (due < samplesFed) return; // a late duplicate time: the intake already ordered the stream
+            bool valid = s.Valid && !double.IsNaN(s.KneeFlexionRad);
+            Feed(valid ? (float)s.KneeFlexionRad : 0f, valid);
+            if (supervisor is not null)
+            {
+                supervisor.Observe(s.BandTimeS - firstBandS);
+                if (supervisor.Log.Count > logged) FlushLog();
+            }
+        }, null, errors.Add);
+        var intake = new FrameIntake(transport.DeviceId, angleFeed);
+
+        await transport.ConnectAsync(ct).ConfigureAwait(false);
         try
         {
-            await foreach (ReceivedFrame f in _transport.ReadFramesAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (ReceivedFrame f in transport.ReadFramesAsync(ct).ConfigureAwait(false))
             {
                 capture?.Write(f);
-                _intake.Accept(f);
+                intake.Accept(f);
             }
         }
         catch (OperationCanceledException)
@@ -76,35 +274,83 @@ public sealed class LiveSession
             // stop requested: keep what was accepted
         }
 
-        _intake.Flush();
-        await _transport.DisconnectAsync().ConfigureAwait(false);
-        IntakeCounters c = _intake.Counters;
-        return new LiveSummary(_transport.DeviceId, c.Datagrams, c.Accepted, c.Lost, c.Duplicates, c.Reordered, c.Malformed, c.Gaps,
-            _intake.Clock.DriftPpm, Feed.Samples, _reps.RepsComplete, _reps.RepsReported, _repList, _errors);
+        intake.Flush();
+        await transport.DisconnectAsync().ConfigureAwait(false);
+        double durationS = samplesFed * periodS;
+        supervisor?.End(durationS);
+        FlushLog();
+        int setsDone = engine.SessionDone ? item.Sets : engine.SetIndex;
+        return new LiveExerciseResult(item, transport.DeviceId, offsetS, durationS, intake.Counters, intake.Clock.DriftPpm, angleFeed.Samples,
+            reps, setsDone, supervisor?.SlipsDetected ?? 0, mountingStored, errors);
     }
 
-    private void OnAngle(AngleSample s)
+    private static ExerciseResult ToExerciseResult(ProgramEntry item, List<LiveExerciseResult> results)
     {
-        // Samples lost in between go to the rep core as invalid, one per missing period: its clock stays the band's.
-        if (!double.IsNaN(_lastBandTimeS))
+        Exercise ex = ExerciseCatalogue.Default.Get(item.ExerciseId);
+        LevelPrescription level = ex.Level(item.LevelValue);
+        bool extending = level.Sign < 0;
+        LiveExerciseResult? r = results.FirstOrDefault(x => ReferenceEquals(x.Item, item));
+        return new ExerciseResult
         {
-            int missing = (int)Math.Round((s.BandTimeS - _lastBandTimeS) / _periodS) - 1;
-            for (int i = 0; i < Math.Min(missing, 1000); i++) _reps.Process(0f, false);
-        }
-
-        _lastBandTimeS = s.BandTimeS;
-        RepEvents e = _reps.Process((float)s.KneeFlexionRad, s.Valid && !double.IsNaN(s.KneeFlexionRad));
-        if ((e & RepEvents.RepEnded) != 0 && _reps.TryGetLastRep(out Rep rep))
-        {
-            _repList.Add(rep);
-            RepCompleted?.Invoke(rep);
-        }
-
-        AngleReceived?.Invoke(s);
+            ExerciseId = item.ExerciseId,
+            Level = item.Level,
+            SetsPrescribed = item.Sets,
+            SetsDone = r?.SetsDone ?? 0,
+            RepsPrescribed = item.Reps * item.Sets,
+            TargetFlexionRad = extending ? null : level.TargetRad,
+            TargetExtensionRad = extending ? level.TargetRad : null,
+        };
     }
 
-    private static void OnGap(IntakeGap gap)
+    private static RepResult ToRepResult(ProgramEntry item, int set, Rep r, double offsetS)
     {
-        // Marked by the invalid samples above; the recorder will store it as a null span (TODO with Sessions).
+        var flags = new List<string>();
+        if (r.Has(RepFindings.TargetReached)) flags.Add("target_reached");
+        if (r.Has(RepFindings.TooFast)) flags.Add("too_fast");
+        if (r.Has(RepFindings.HoldTooShort)) flags.Add("hold_too_short");
+        if (r.Has(RepFindings.Hyperextension)) flags.Add("hyperextension");
+        if (r.Has(RepFindings.Compensation)) flags.Add("compensation");
+        if (r.Has(RepFindings.SpansGap)) flags.Add("spans_gap");
+        return new RepResult
+        {
+            ExerciseId = item.ExerciseId,
+            Level = item.Level,
+            Set = set,
+            StartS = Math.Max(0, offsetS + r.StartS),
+            EndS = Math.Max(0, offsetS + r.EndS),
+            PeakFlexionRad = r.PeakFlexionRad,
+            MinFlexionRad = r.MinFlexionRad,
+            PeakRateRadPerS = r.PeakRateRadPerS,
+            HoldS = r.HoldS,
+            Smoothness = r.VelocityPeaks,
+            Complete = r.Complete,
+            Flags = flags,
+        };
     }
+
+    private static Sessions.Recording.SessionEvent ToEvent(FeedbackEvent e, double offsetS) => new()
+    {
+        TS = offsetS + Math.Max(0, e.TimeS),
+        Kind = e.Kind switch
+        {
+            FeedbackKind.RepCounted => "rep_counted",
+            FeedbackKind.TargetReached => "target_reached",
+            FeedbackKind.TargetMissed => "target_missed",
+            FeedbackKind.SlowDown => "slow_down",
+            FeedbackKind.Hold => "hold",
+            FeedbackKind.StraightenFully => "straighten_fully",
+            FeedbackKind.SetDone => "set_done",
+            _ => "session_done",
+        },
+        ExerciseId = e.ExerciseId,
+        Set = e.SetIndex + 1,
+        Rep = e.RepIndex,
+        Detail = e.Kind switch
+        {
+            FeedbackKind.Hold => string.Create(CultureInfo.InvariantCulture, $"{e.Value:0} s left"),
+            FeedbackKind.SetDone => string.Create(CultureInfo.InvariantCulture, $"rest {e.Value:0} s"),
+            FeedbackKind.RepCounted => string.Create(CultureInfo.InvariantCulture, $"{e.RepsInSet}/{e.RepsPrescribed}, peak {e.Value * 180 / Math.PI:0.0}°"),
+            _ => null,
+        },
+    };
 }
