@@ -25,7 +25,7 @@ internal sealed class RepCoreParameters
         StillRate = (float)settings.StillRateRadPerS;
         StillSamples = Math.Max(1, (int)Math.Round(settings.StillMinS * rate));
         RelearnSamples = Math.Max(StillSamples, (int)Math.Round(settings.BaselineRelearnS * rate));
-        _targetExcursion = r;
+        _targetExcursion = settings.CompleteExcursionRad ?? r;
         _completeTolerance = (1 - settings.CompleteFraction) * r;
         _targetAngleU = settings.TargetAngleRad is double target ? Sign * target : double.NaN;
         MinRepSamples = (long)Math.Round(settings.MinRepDurationS * rate);
@@ -69,7 +69,7 @@ internal sealed class RepCoreParameters
     private readonly double _targetAngleU;
 
     /// <summary>
-    /// Excursion a rep from this start pose (u) must reach to be complete: the target excursion, or less when the start pose
+    /// Excursion a rep from this start pose (u) must reach to be complete: the complete (default: target) excursion, or less when the start pose
     /// already lies towards the target angle (extension lag), minus the tolerance (1 − CompleteFraction) × target excursion;
     /// never below the enter level.
     /// </summary>

@@ -46,6 +46,14 @@ public sealed record RepDetectorSettings
     /// </summary>
     public double? TargetAngleRad { get; init; }
 
+    /// <summary>
+    /// Excursion from the start pose a rep must reach to be complete, rad, or null for <see cref="TargetExcursionRad"/>.
+    /// Set it larger than <see cref="TargetExcursionRad"/> when the citizen's range stops short of the prescribed target
+    /// (e.g. a quad set with an extension lag): the thresholds then follow the excursion the citizen can make, while a rep
+    /// is complete only at the prescribed target. Default null.
+    /// </summary>
+    public double? CompleteExcursionRad { get; init; }
+
     /// <summary>Length of the Hann-window FIR low-pass, s (removes 6–10 Hz tremor and sensor noise; delay = half of it). Default 0.4.</summary>
     public double LowPassWindowS { get; init; } = 0.4;
 
@@ -146,6 +154,7 @@ public sealed record RepDetectorSettings
         Check(StillRateRadPerS > 0, nameof(StillRateRadPerS), StillRateRadPerS, "must be > 0 rad/s");
         Check(StillMinS >= 0 && double.IsFinite(StillMinS), nameof(StillMinS), StillMinS, "must be ≥ 0 s");
         Check(BaselineRelearnS >= StillMinS && double.IsFinite(BaselineRelearnS), nameof(BaselineRelearnS), BaselineRelearnS, "must be finite and ≥ StillMinS");
+        Check(CompleteExcursionRad is null || (double.IsFinite(CompleteExcursionRad.Value) && CompleteExcursionRad.Value > 0 && CompleteExcursionRad.Value <= 2 * Math.PI), nameof(CompleteExcursionRad), CompleteExcursionRad ?? 0, "must be in (0, 2π] rad");
         Check(TargetAngleRad is null || (double.IsFinite(TargetAngleRad.Value) && Math.Abs(TargetAngleRad.Value) <= 2 * Math.PI), nameof(TargetAngleRad), TargetAngleRad ?? 0, "must be a finite angle in radians");
         Check(MinRepDurationS >= 0 && double.IsFinite(MinRepDurationS), nameof(MinRepDurationS), MinRepDurationS, "must be ≥ 0 s");
         Check(MaxRepDurationS > MinRepDurationS && double.IsFinite(MaxRepDurationS), nameof(MaxRepDurationS), MaxRepDurationS, "must be finite and > MinRepDurationS");

@@ -9,6 +9,9 @@ public static class ExerciseRepSettings
     /// <summary>The isometric exercise (counted as holds, not out-and-back moves).</summary>
     public const string IsometricExerciseId = "quad_set";
 
+    /// <summary>The thresholds follow the reachable excursion when it is below this fraction of the prescribed one. 0.9.</summary>
+    public const double MinReachableFraction = 0.9;
+
     /// <summary>
     /// <see cref="RepDetectorSettings"/> for (exercise, level, citizen baseline): the target excursion is measured from where
     /// this citizen starts (<see cref="CitizenBaseline.EffectiveStartRad"/>) to the level's target; hold and time to target
@@ -18,8 +21,26 @@ public static class ExerciseRepSettings
     {
         ArgumentNullException.ThrowIfNull(exercise);
         LevelPrescription p = exercise.Level(level);
-        double start = (baseline ?? CitizenBaseline.Default).EffectiveStartRad(exercise, p);
-        return RepDetectorSettings.FromTargets(start, p.TargetRad, p.HoldS, p.UpS, sampleRateHz,
+        CitizenBaseline b = baseline ?? CitizenBaseline.Default;
+        double start = b.EffectiveStartRad(exercise, p);
+        RepDetectorSettings settings = RepDetectorSettings.FromTargets(start, p.TargetRad, p.HoldS, p.UpS, sampleRateHz,
             isometric: exercise.Id == IsometricExerciseId, kneeJoint: exercise.PrimaryAngle == PrimaryAngle.KneeFlexion);
+        // A citizen whose range stops short of the target (quad set with an extension lag: 1.5° to the lag instead of 3° to
+        // the target) is counted on the excursion they can make, and complete only at the prescribed target.
+        (double lower, double upper) = b.Range(exercise.PrimaryAngle);
+        double reachable = Math.Abs(Math.Clamp(p.TargetRad, lower, upper) - start);
+        if (reachable < MinReachableFraction * settings.TargetExcursionRad && reachable > 0)
+            settings = (settings with { TargetExcursionRad = reachable, CompleteExcursionRad = settings.TargetExcursionRad }).Validated();
+        // Small slow movements (a 1.5–5° quad set pressed in over 1 s) stay under the 4°/s still rate: the joint would look
+        // still throughout and the start pose would be relearnt onto the hold. The still rate follows the prescribed speed.
+        if (p.UpS > 0)
+        {
+            double still = StillRateFraction * settings.TargetExcursionRad / p.UpS;
+            if (still < settings.StillRateRadPerS) settings = (settings with { StillRateRadPerS = still }).Validated();
+        }
+        return settings;
     }
+
+    /// <summary>The still rate is at most this fraction of the prescribed mean speed (excursion / time to target). 0.25.</summary>
+    public const double StillRateFraction = 0.25;
 }

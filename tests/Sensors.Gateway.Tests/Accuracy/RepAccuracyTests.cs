@@ -23,6 +23,21 @@ public class RepAccuracyTests
         Assert.Equal(0, results.Sum(r => r.FalseRepsInPausesOrFidgets));
     }
 
+    [Theory]
+    [InlineData("long_arc_quad")]
+    [InlineData("sit_to_stand")]
+    public void Seated_extending_reps_are_counted_exactly(string exerciseId)
+    {
+        // Long-arc quad / sit-to-stand start at ~90° and extend first (the flexion sign comes from the stored mounting, not
+        // from the first excursion). Quad sets (5 of 21 sets missed here, estimator noise on 1.5–8° holds) are in the table.
+        var results = RepAccuracyStudy.Run(RepAccuracyStudy.AssertingSeeds.Take(3), [exerciseId]);
+        var sets = results.SelectMany(r => r.Sets).ToList();
+        Assert.Equal(21, sets.Count);
+        Assert.All(sets, s => Assert.True(s.Exact, s.ToString()));
+        Assert.Equal(0, results.Sum(r => r.FalseRepsInPausesOrFidgets));
+        Assert.All(sets, s => Assert.Equal(s.PartialReps, s.PartialReportedIncomplete));
+    }
+
     [Fact(Skip = "Target not met yet (see gateway/README.md 'Rep accuracy'): kept as written, not weakened.")]
     public void Every_exercise_and_level_meets_the_targets_on_the_asserting_seeds()
     {
