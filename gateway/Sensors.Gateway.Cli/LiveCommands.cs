@@ -113,7 +113,8 @@ internal static class LiveCommands
                 bands = sim.OpenBand;
             }
 
-            var options = new LiveSessionOptions { Site = site, Gateway = gw, Citizen = who, ProgramId = programId, Baseline = sim?.Baseline };
+            var options = new LiveSessionOptions { Site = site, Gateway = gw, Citizen = who, ProgramId = programId, Baseline = sim?.Baseline,
+                RestOverrideS = sim is null ? null : 0 };
             var session = new LiveSession(program, bands, outbox, calibration, options);
             return Run(session, parse.GetValue(capture), parse.GetValue(common.Json), sim, outbox, mqtt, programs);
         }));

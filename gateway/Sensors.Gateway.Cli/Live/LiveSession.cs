@@ -59,6 +59,12 @@ public sealed record LiveSessionOptions
     /// <summary>The citizen's ROM limits for the rep core (null = catalogue defaults).</summary>
     public CitizenBaseline? Baseline { get; init; }
 
+    /// <summary>
+    /// Rest between sets, s, overriding the level's (null = the level's). A simulated citizen follows its own script, not
+    /// the display: use 0 so reps done while the display would say "rest" are still counted.
+    /// </summary>
+    public double? RestOverrideS { get; init; }
+
     /// <summary>Session start (wall clock); null = now. Session times run on the band clock from here.</summary>
     public DateTimeOffset? StartedAt { get; init; }
 }
@@ -192,7 +198,7 @@ public sealed class LiveSession
         IBandTransport transport = band.Transport;
         var errors = new List<IntakeError>();
         var program = new CitizenProgram(_program.CitizenId, _program.Version, [item]);
-        var engine = new FeedbackEngine(program, Options.Baseline, new FeedbackSettings { SampleRateHz = Options.SampleRateHz });
+        var engine = new FeedbackEngine(program, Options.Baseline, new FeedbackSettings { SampleRateHz = Options.SampleRateHz, RestOverrideS = Options.RestOverrideS });
         var feedback = new List<FeedbackEvent>();
         var reps = new List<Rep>();
         double periodS = 1.0 / Options.SampleRateHz;
