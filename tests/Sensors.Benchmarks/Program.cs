@@ -9,5 +9,13 @@ namespace Sensors.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "feedback-latency")
+        {
+            FeedbackLatency.Run(); // per-sample latency percentiles as JSON (BenchmarkDotNet reports means, not p99)
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }
