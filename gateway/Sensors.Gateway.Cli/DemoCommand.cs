@@ -1,10 +1,9 @@
 using System;
 using System.CommandLine;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using Sensors.Hardware.Exercises;
-using Sensors.Hardware.Imu;
-using Sensors.Hardware.Math;
 using Sensors.Hardware.People;
 
 namespace Sensors.Gateway.Cli;
@@ -45,42 +44,52 @@ internal static class DemoCommand
     private static void Run(ExerciseLevel level, CitizenArchetype archetype, int seed)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
-        CitizenProfile citizen = CitizenProfile.Draw(seed, archetype);
         var program = TkaPrograms.Full(level);
-        var session = new SessionSimulator(citizen, program, 100.0, seed);
+        var sim = new Live.VirtualCitizen(seed, archetype);
+        CitizenProfile citizen = sim.Profile;
+        var gwProgram = new Sensors.Gateway.Exercises.Programs.CitizenProgram("demo-citizen", 1, program
+            .Select(p => new Sensors.Gateway.Exercises.Programs.ProgramEntry(p.ExerciseId, p.Level.ToString().ToLowerInvariant(), p.Sets, p.Reps, 7)).ToList());
 
-        // The band's two IMUs, each a drawn MPU-6500 part with its own errors.
-        var thighImu = new SimulatedImu(ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, seed * 2 + 1), seed * 2 + 1);
-        var shankImu = new SimulatedImu(ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, seed * 2 + 2), seed * 2 + 2);
-
-        Console.WriteLine("Sensors demo — simulated band session (no hardware, no server)");
+        Console.WriteLine("Sensors demo — simulated citizen + virtual band → gateway pipeline → feedback → recorder → outbox (no hardware, no server)");
         Console.WriteLine(string.Format(c, "citizen: {0}, {1} knee, extension limit {2:F1}°, max flexion {3:F0}°  (seed {4})",
             archetype, citizen.Side.ToString().ToLowerInvariant(), Deg(citizen.KneeExtensionLimitRad), Deg(citizen.MaxKneeFlexionRad), seed));
-        Console.WriteLine(string.Format(c, "band: thigh MPU-6500 @0x68 strap turned {0:F1}°, shank MPU-6500 @0x69 strap turned {1:F1}°, 100 Hz",
-            Deg(2 * Math.Acos(Math.Min(1, Math.Abs(citizen.ThighMisalignment.W)))), Deg(2 * Math.Acos(Math.Min(1, Math.Abs(citizen.ShankMisalignment.W))))));
+        Console.WriteLine(string.Format(c, "band {0}: thigh + shank MPU-6500, firmware fusion, 100 Hz angle frames over a simulated link", sim.BandId));
         Console.WriteLine(string.Format(c, "program: knee replacement, level {0}, {1} exercises", level.ToString().ToLowerInvariant(), program.Count));
 
-        long samples = 0;
-        double maxGyro = 0, minKnee = double.MaxValue, maxKnee = double.MinValue;
-        foreach (SessionSample s in session.Samples())
+        string folder = Path.Combine(Path.GetTempPath(), "sensors-demo-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
         {
-            ImuSample thigh = thighImu.Process(s.Thigh);
-            ImuSample shank = shankImu.Process(s.Shank);
-            maxGyro = Math.Max(maxGyro, Math.Max(thigh.AngularVelocityRadPerS.Length, shank.AngularVelocityRadPerS.Length));
-            minKnee = Math.Min(minKnee, s.KneeFlexionRad);
-            maxKnee = Math.Max(maxKnee, s.KneeFlexionRad);
-            samples++;
-        }
+            using var outbox = Sensors.Gateway.Sessions.Outbox.SessionOutbox.Open(new Sensors.Gateway.Sessions.Outbox.OutboxSettings { DatabasePath = Path.Combine(folder, "outbox.db") });
+            using var calibration = Sensors.Gateway.Calibration.SqliteCalibrationStore.Open(Path.Combine(folder, "calibration.db"));
+            var session = new Live.LiveSession(gwProgram, sim.OpenBand, outbox, calibration,
+                new Live.LiveSessionOptions { Citizen = "demo-citizen", Baseline = sim.Baseline, RestOverrideS = 0, SessionId = "demo-" + seed.ToString(c) });
+            LiveCommands.Display.Attach(session);
+            Live.LiveSessionResult r = session.RunAsync().GetAwaiter().GetResult();
 
-        var slips = session.Events.Where(e => e.Kind == SessionEventKind.StrapSlip && e.Slip is not null).ToList();
-        Console.WriteLine(string.Format(c, "session: {0:F0} min {1:F0} s, {2:N0} samples per IMU; knee {3:F1}° … {4:F1}°; peak rate {5:F1} rad/s",
-            Math.Floor(session.DurationS / 60), session.DurationS % 60, samples, Deg(minKnee), Deg(maxKnee), maxGyro));
-        foreach (SessionEvent e in slips)
-        {
-            Console.WriteLine(string.Format(c, "strap slip: {0} band at {1:F1} s, turned {2:F1}°", e.Slip!.Site.ToString().ToLowerInvariant(), e.StartS, Deg(e.Slip.AngleRad)));
+            Console.WriteLine();
+            Console.WriteLine("exercise              level   gateway reps (complete)   citizen did (complete)");
+            int truthDone = 0, truthComplete = 0, truthIncomplete = 0;
+            for (int i = 0; i < r.Exercises.Count; i++)
+            {
+                Live.LiveExerciseResult x = r.Exercises[i];
+                SessionSummary t = sim.Truth(x.Item, i);
+                truthDone += t.RepsDone;
+                truthComplete += t.RepsComplete;
+                truthIncomplete += t.RepsIncomplete;
+                Console.WriteLine(string.Format(c, "{0,-21} {1,-7} {2,12} ({3,3})   {4,17} ({5,3})", x.Item.ExerciseId, x.Item.Level, x.Reps.Count, x.RepsComplete, t.RepsDone, t.RepsComplete));
+            }
+
+            Console.WriteLine(string.Format(c, "gateway: {0} reps, {1} complete; {2} strap slips logged; {3} frames lost",
+                r.Exercises.Sum(x => x.Reps.Count), r.Exercises.Sum(x => x.RepsComplete), r.Record.StrapSlips, r.Record.FramesLost));
+            Console.WriteLine(string.Format(c, "session {0}: {1} messages recorded in a temporary outbox ({2}, removed at exit)", r.SessionId, r.Recorded?.Messages.Count ?? 0, folder));
+            Console.WriteLine(string.Format(c, "simulator truth — total: {0} reps, {1} complete, {2} incomplete", truthDone, truthComplete, truthIncomplete));
         }
-        Console.WriteLine();
-        Console.Write(session.SummarizeSession().ToString());
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     private static double Deg(double rad) => rad * 180.0 / Math.PI;

@@ -256,7 +256,8 @@ public sealed class LiveSession
             long due = (long)Math.Round((s.BandTimeS - firstBandS) / periodS);
             for (long k = samplesFed; k < due && k - samplesFed < 100_000; k++) Feed(0f, false);
             if (due < samplesFed) return; // a late duplicate time: the intake already ordered the stream
-            bool valid = s.Valid && !double.IsNaN(s.KneeFlexionRad);
+            // An angle beyond ±π is no joint angle (estimator wrap): kept out of the count and the curve as a gap.
+            bool valid = s.Valid && !double.IsNaN(s.KneeFlexionRad) && Math.Abs(s.KneeFlexionRad) <= Math.PI;
             Feed(valid ? (float)s.KneeFlexionRad : 0f, valid);
             if (supervisor is not null)
             {

@@ -73,11 +73,19 @@ public class CliTests
         foreach (string exercise in new[] { "heel_slide", "long_arc_quad", "short_arc_quad", "straight_leg_raise", "seated_knee_flexion",
                                             "hip_abduction", "sit_to_stand", "mini_squat", "quad_set" })
             Assert.Contains(exercise, stdout, StringComparison.Ordinal);
-        // The totals are the simulator's ground truth for the same citizen, program and seed.
-        var truth = new Sensors.Hardware.Exercises.SessionSimulator(
-            Sensors.Hardware.People.CitizenProfile.Draw(3, Sensors.Hardware.People.CitizenArchetype.LatePostOp),
-            Sensors.Hardware.Exercises.TkaPrograms.Full(Sensors.Hardware.Exercises.ExerciseLevel.Easy), 100.0, 3).SummarizeSession();
-        Assert.True(truth.RepsDone > 50);
-        Assert.Contains($"total: {truth.RepsDone} reps, {truth.RepsComplete} complete, {truth.RepsIncomplete} incomplete", stdout, StringComparison.Ordinal);
+        // The truth line is the simulator's ground truth for the same citizen, each item simulated with seed 3 + 1000 · index.
+        var citizen = Sensors.Hardware.People.CitizenProfile.Draw(3, Sensors.Hardware.People.CitizenArchetype.LatePostOp);
+        var items = Sensors.Hardware.Exercises.TkaPrograms.Full(Sensors.Hardware.Exercises.ExerciseLevel.Easy);
+        int done = 0, complete = 0, incomplete = 0;
+        for (int i = 0; i < items.Count; i++)
+        {
+            var t = new Sensors.Hardware.Exercises.SessionSimulator(citizen, [items[i]], 100.0, 3 + 1000 * i).SummarizeSession();
+            done += t.RepsDone;
+            complete += t.RepsComplete;
+            incomplete += t.RepsIncomplete;
+        }
+        Assert.True(done > 50);
+        Assert.Contains($"simulator truth — total: {done} reps, {complete} complete, {incomplete} incomplete", stdout, StringComparison.Ordinal);
+        Assert.Contains("messages recorded in a temporary outbox", stdout, StringComparison.Ordinal);
     }
 }
