@@ -32,8 +32,7 @@ public sealed class InfluxFailureTests : IAsyncDisposable
     [Fact]
     public async Task Influxd_killed_mid_batch_records_nothing_and_the_retry_after_restart_stores_exactly_once()
     {
-        using var influx = new RestartableInflux(_folder.File("influxd"));
-        await influx.StartAsync();
+        await using InfluxServer influx = await InfluxServer.StartAsync();
         var handler = new CountingHandler(new SocketsHttpHandler());
         var options = new InfluxStorageOptions { Url = influx.BaseUri, Database = "fail", BatchPoints = 100, WritesInFlight = 1, MaxRetries = 1 };
         await using var store = new InfluxTelemetryStore(options, new SqliteStorageOptions { Path = _folder.File("meta.db") }, handler);
@@ -47,7 +46,7 @@ public sealed class InfluxFailureTests : IAsyncDisposable
 
         // The batch: 10 chunks ≈ 860 samples = 9 write requests of 100 points; influxd dies after the 3rd succeeded.
         List<IncomingMessage> batch = WholeSession("c-011", "s-cut", start, chunks: 10);
-        handler.Reset(afterWrites: 3, () => influx.Kill());
+        handler.Reset(afterWrites: 3, () => influx.Stop(kill: true));
         InfluxException failure = await Assert.ThrowsAsync<InfluxException>(() => store.StoreAsync(batch, Ct));
         Assert.Contains("write", failure.Message, StringComparison.Ordinal);
         Assert.Equal(3, handler.SucceededWrites);
@@ -59,7 +58,7 @@ public sealed class InfluxFailureTests : IAsyncDisposable
 
         // influxd comes back (its WAL holds the 300 points written before the kill); the redelivered batch is stored once.
         handler.Reset(afterWrites: int.MaxValue, null);
-        await influx.StartAsync();
+        await influx.StartAgainAsync();
         Assert.Equal(3 * 100 - 2, await CountAsync(store, "s-cut")); // the first request also held the summary's 2 rom points
         StoreResult retry = await store.StoreAsync(batch, Ct);
         Assert.Equal((batch.Count, 0), (retry.Stored, retry.Duplicates));
@@ -113,58 +112,4 @@ public sealed class InfluxFailureTests : IAsyncDisposable
             return response;
         }
     }
-}
-
-/// <summary>An influxd that can be killed and started again on the same port and data folder (same settings as <see cref="InfluxServer"/>).</summary>
-internal sealed class RestartableInflux : IDisposable
-{
-    private readonly string _config;
-    private ServerProcess? _process;
-
-    public RestartableInflux(string dir)
-    {
-        Directory.CreateDirectory(dir);
-        HttpPort = ServerProcess.FreePort();
-        int rpcPort = ServerProcess.FreePort();
-        _config = Path.Combine(dir, "influxdb.conf");
-        File.WriteAllText(_config, $"""
-            reporting-disabled = true
-            bind-address = "127.0.0.1:{rpcPort}"
-            [meta]
-              dir = "{dir}/meta"
-            [data]
-              dir = "{dir}/data"
-              wal-dir = "{dir}/wal"
-              query-log-enabled = false
-              index-version = "inmem"
-            [http]
-              enabled = true
-              bind-address = "127.0.0.1:{HttpPort}"
-              log-enabled = false
-            [monitor]
-              store-enabled = false
-            [continuous_queries]
-              enabled = false
-            """);
-    }
-
-    public int HttpPort { get; }
-
-    public Uri BaseUri => new($"http://127.0.0.1:{HttpPort}/");
-
-    public async Task StartAsync()
-    {
-        ServerProcess.RequireBinary(InfluxServer.BinaryPath, "influxdb");
-        _process = new ServerProcess(InfluxServer.BinaryPath, $"-config \"{_config}\"", "influxd");
-        await _process.StartAsync(HttpPort, TimeSpan.FromSeconds(30));
-    }
-
-    /// <summary>SIGKILL, as on power loss.</summary>
-    public void Kill()
-    {
-        _process?.Stop(kill: true);
-        _process = null;
-    }
-
-    public void Dispose() => Kill();
 }

@@ -14,7 +14,8 @@ public sealed class InfluxServer : IAsyncDisposable, IDisposable
     public const string BinaryPath = "/usr/bin/influxd";
 
     private readonly TempFolder _folder;
-    private readonly ServerProcess _process;
+    private readonly string _config;
+    private ServerProcess _process;
 
     private InfluxServer()
     {
@@ -23,6 +24,7 @@ public sealed class InfluxServer : IAsyncDisposable, IDisposable
         int rpcPort = ServerProcess.FreePort();
         string dir = _folder.Path;
         string config = Path.Combine(dir, "influxdb.conf");
+        _config = config;
         File.WriteAllText(config, $"""
             reporting-disabled = true
             bind-address = "127.0.0.1:{rpcPort}"
@@ -63,6 +65,17 @@ public sealed class InfluxServer : IAsyncDisposable, IDisposable
         var server = new InfluxServer();
         await server._process.StartAsync(server.HttpPort, TimeSpan.FromSeconds(30));
         return server;
+    }
+
+    /// <summary>Stops influxd: SIGTERM, or SIGKILL as on power loss (its WAL keeps what it acknowledged).</summary>
+    public void Stop(bool kill = false) => _process.Stop(kill);
+
+    /// <summary>Starts the stopped influxd again on the same port with the same data folder.</summary>
+    public async Task StartAgainAsync()
+    {
+        _process.Dispose();
+        _process = new ServerProcess(BinaryPath, $"-config \"{_config}\"", "influxd");
+        await _process.StartAsync(HttpPort, TimeSpan.FromSeconds(30));
     }
 
     /// <inheritdoc />
