@@ -20,6 +20,7 @@ namespace Sensors.Gateway.Exercises.Estimation;
 public sealed class HipAngleEstimator
 {
     private readonly OrientationFilter _filter;
+    private readonly RestDetector _rest;
     private readonly QuaternionF[] _history;
     private int _historyCount, _historyNext;
     private double _gRefX, _gRefY, _gRefZ;
@@ -27,13 +28,25 @@ public sealed class HipAngleEstimator
     private double _hx = 1, _hy, _hz;
     private double _ax, _ay, _az, _evidence;
     private double _dtMeanS = 0.01;
+    private double _verticalSign = 1;
 
     public HipAngleEstimator(HipAngleSettings? settings = null)
     {
         Settings = settings ?? new HipAngleSettings();
         _filter = new OrientationFilter(new OrientationSettings { BiasClipDegPerS = Settings.BiasClipDegPerS });
         _history = new QuaternionF[256];
+        _rest = new RestDetector(Settings.RestFilterTauS, 0.01, Settings.RestThresholdGyrDegPerS * Math.PI / 180,
+            Settings.RestThresholdAccMPerS2, Settings.RestMinTimeS, Settings.BiasClipDegPerS * Math.PI / 180);
     }
+
+    /// <summary>The thigh's rest detector of the vertical-axis mode (diagnostics).</summary>
+    public RestDetector Rest => _rest;
+
+    /// <summary>Residual gyro bias about the vertical axis learnt at rest, rad/s (vertical-axis mode; diagnostics).</summary>
+    public double AxisBiasRadPerS { get; private set; }
+
+    /// <summary>True while the vertical-axis angle is held (the thigh rests); diagnostics.</summary>
+    public bool IsResting { get; private set; }
 
     public HipAngleSettings Settings { get; }
 
@@ -52,8 +65,16 @@ public sealed class HipAngleEstimator
     /// <summary>|up × axis|: how much gravity says about the angle (0 = vertical axis).</summary>
     public double GravityWeight { get; private set; }
 
-    /// <summary>The movement axis in use (pod frame, unit); the hint until enough movement was seen.</summary>
-    public (double X, double Y, double Z) Axis => AxisLearned ? Normalized(_ax, _ay, _az) : (_hx, _hy, _hz);
+    /// <summary>The movement axis in use (pod frame, unit): ±up while <see cref="VerticalAxis"/>, else the hint until enough movement was seen.</summary>
+    public (double X, double Y, double Z) Axis => VerticalAxis ? Scaled(Up(), _verticalSign) : AxisLearned ? Normalized(_ax, _ay, _az) : (_hx, _hy, _hz);
+
+    /// <summary>
+    /// True when the hint was within <see cref="HipAngleSettings.VerticalAxisMaxTiltRad"/> of vertical at the reference pose
+    /// (supine abduction: the leg slides on the bed about the earth's vertical). The axis is then "up" itself, taken from the
+    /// 6D filter every sample, so strap misalignment needs no learning; gravity says nothing about a turn about up, so the
+    /// angle is gyro only (bias from the filter's rest detector).
+    /// </summary>
+    public bool VerticalAxis { get; private set; }
 
     /// <summary>True once the axis is learned from movement.</summary>
     public bool AxisLearned => _evidence >= Settings.AxisEvidenceRad;
@@ -66,6 +87,11 @@ public sealed class HipAngleEstimator
     {
         if (!_filter.IsStarted) return false;
         (_gRefX, _gRefY, _gRefZ) = Up();
+        double along = _gRefX * _hx + _gRefY * _hy + _gRefZ * _hz;
+        VerticalAxis = Math.Abs(along) >= Math.Cos(Settings.VerticalAxisMaxTiltRad);
+        if (_dtMeanS > 0) _rest.Configure(Settings.RestFilterTauS, _dtMeanS, Settings.RestThresholdGyrDegPerS * Math.PI / 180,
+            Settings.RestThresholdAccMPerS2, Settings.RestMinTimeS, Settings.BiasClipDegPerS * Math.PI / 180);
+        _verticalSign = along >= 0 ? 1 : -1;
         _refAngleRad = knownAngleRad;
         AngleRad = knownAngleRad;
         IsValid = true;
@@ -84,12 +110,29 @@ public sealed class HipAngleEstimator
         (double jx, double jy, double jz) = Axis;
         Vector3F b = _filter.GyroBiasRadPerS;
         double rate = (gx - b.X) * jx + (gy - b.Y) * jy + (gz - b.Z) * jz;
+        if (VerticalAxis)
+        {
+            // Gyro only about "up": the residual bias about the axis is learnt while the thigh rests (between reps and in
+            // holds) and the angle is held there, so neither the 6D filter's bias error nor its drift piles up over a set.
+            _rest.Update(gx, gy, gz, ax, ay, az, dtS);
+            double lpRate = (_rest.GyrLpX - b.X) * jx + (_rest.GyrLpY - b.Y) * jy + (_rest.GyrLpZ - b.Z) * jz;
+            IsResting = _rest.IsRest && Math.Abs(lpRate - AxisBiasRadPerS) <= Settings.RestMaxAxisRateDegPerS * Math.PI / 180;
+            if (IsResting)
+            {
+                AxisBiasRadPerS += Math.Min(1.0, dtS / Settings.AxisBiasTauS) * (lpRate - AxisBiasRadPerS);
+                rate = 0;
+            }
+            else
+            {
+                rate -= AxisBiasRadPerS;
+            }
+        }
         double angle = AngleRad + rate * dtS;
 
         (double ux, double uy, double uz) = Up();
         double cx = uy * jz - uz * jy, cy = uz * jx - ux * jz, cz = ux * jy - uy * jx;
         GravityWeight = Math.Sqrt(cx * cx + cy * cy + cz * cz);
-        if (GravityWeight >= Settings.MinGravityWeight)
+        if (!VerticalAxis && GravityWeight >= Settings.MinGravityWeight)
         {
             // Signed turn of up (pod frame) from the reference about the axis, in the plane ⟂ axis; the pod turns the other way.
             double rx = _gRefX - (_gRefX * jx + _gRefY * jy + _gRefZ * jz) * jx;
@@ -146,10 +189,16 @@ public sealed class HipAngleEstimator
     {
         _filter.Reset();
         IsValid = false;
+        VerticalAxis = false;
+        IsResting = false;
+        AxisBiasRadPerS = 0;
+        _rest.Reset();
         AngleRad = 0;
         _ax = _ay = _az = _evidence = 0;
         _historyCount = _historyNext = 0;
     }
+
+    private static (double, double, double) Scaled((double X, double Y, double Z) v, double k) => (v.X * k, v.Y * k, v.Z * k);
 
     private static (double, double, double) Normalized(double x, double y, double z)
     {
