@@ -190,7 +190,10 @@ namespace Sensors.Band.Joint
             if (rate > _settings.MinRateRadPerS)
             {
                 _decimation++;
-                if (_decimation >= _settings.DecimationSamples)
+                // Until the first fit, keep every informative sample: a slow early-post-op rep has only a few seconds above
+                // the gate, and 150 entries one-in-4 took two reps or more (no angle for 20–30 s).
+                int every = _count < _settings.MinEntries ? _settings.FillDecimationSamples : _settings.DecimationSamples;
+                if (_decimation >= every)
                 {
                     _decimation = 0;
                     int o = 6 * _head;
@@ -298,8 +301,9 @@ namespace Sensors.Band.Joint
             if (_n == 0) return;
             Passes++;
             double rms1 = Math.Sqrt(_sum1 / _n), rms2 = Math.Sqrt(_sum2 / _n);
-            bool still1 = rms1 < _settings.StillRmsRadPerS || rms1 < _settings.StillRmsRatio * rms2;
-            bool still2 = rms2 < _settings.StillRmsRadPerS || rms2 < _settings.StillRmsRatio * rms1;
+            double stillRms = HasEstimate ? _settings.StillRmsRadPerS : _settings.FirstFitStillRmsRadPerS;
+            bool still1 = rms1 < stillRms || rms1 < _settings.StillRmsRatio * rms2;
+            bool still2 = rms2 < stillRms || rms2 < _settings.StillRmsRatio * rms1;
             Segment1Still = still1;
             Segment2Still = still2;
             if (still1 && still2) return;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Sensors.Band.Joint;
 using Sensors.Hardware.Bench;
 using Sensors.Hardware.Body;
@@ -27,6 +28,15 @@ internal sealed class KneeSessionResult
 
     public int ScoredSamples { get; init; }
 
+    /// <summary>Session time at which the estimator first reported a valid angle, s (NaN: never).</summary>
+    public double FirstValidS { get; init; } = double.NaN;
+
+    /// <summary>End times of the session's true reps, s (ground truth, programme order).</summary>
+    public IReadOnlyList<double> RepEndS { get; init; } = [];
+
+    /// <summary>RMSE over every valid sample from the first valid one, warm-up included, deg (the early angle).</summary>
+    public double EarlyRmseDeg { get; init; } = double.NaN;
+
     public int SlipCount { get; init; }
 
     public bool HadSlip { get; init; }
@@ -47,7 +57,7 @@ internal sealed class KneeSessionResult
         var parts = new List<string>();
         foreach (KeyValuePair<string, double> kv in RmseDegByExercise) parts.Add(kv.Key + "=" + kv.Value.ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"rmse {RmseDeg:F2}° max {MaxAbsErrorDeg:F1}° minWhenTrue≥0 {MinReportedWhenTrueNonNegativeDeg:F2}° hyperErr {HyperextensionErrorDeg:F2}° ({HyperextensionReps} reps) slip {HadSlip}/{SlipCount} in {SlipExercise} reanchors {Reanchors} n {ScoredSamples} [{string.Join(", ", parts)}]");
+            $"firstValid {FirstValidS:F1}s early {EarlyRmseDeg:F2}° rmse {RmseDeg:F2}° max {MaxAbsErrorDeg:F1}° minWhenTrue≥0 {MinReportedWhenTrueNonNegativeDeg:F2}° hyperErr {HyperextensionErrorDeg:F2}° ({HyperextensionReps} reps) slip {HadSlip}/{SlipCount} in {SlipExercise} reanchors {Reanchors} n {ScoredSamples} [{string.Join(", ", parts)}]");
     }
 }
 
@@ -108,6 +118,8 @@ internal static class SimulatedKneeSession
         int n = 0;
         var exSum = new Dictionary<string, (double Sum, int N)>();
         var reported = new List<(double T, double Deg)>();
+        double firstValid = double.NaN, earlySum = 0;
+        int earlyN = 0;
         const double dt = 0.01;
         foreach (SessionSample s in sim.Samples())
         {
@@ -128,7 +140,14 @@ internal static class SimulatedKneeSession
                 double d1 = est.Axis.Axis1X * t1.X + est.Axis.Axis1Y * t1.Y + est.Axis.Axis1Z * t1.Z;
                 double d2 = est.Axis.Axis2X * t2.X + est.Axis.Axis2Y * t2.Y + est.Axis.Axis2Z * t2.Z;
                 Trace(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{s.TimeS:F0} {s.ExerciseId} {s.Phase} true {s.KneeFlexionRad * Deg:F1} got {est.FlexionRad * Deg:F1} v {est.IsValid} d1 {d1:F3} d2 {d2:F3} ver {est.Axis.Version} flips {est.RelativeSignFlips} slips {est.SlipCount} restarts {est.WindowRestarts} sign {est.Mounting.FlexionSign}/{est.Mounting.FlexionSignResolved} w {est.GravityWeight:F2} ref {est.ReferencePoseActive} pl {est.Axis.Planarity1:F2}/{est.Axis.Planarity2:F2} still {est.Axis.Segment1Still}/{est.Axis.Segment2Still} b {est.RelativeBiasRadPerS * Deg:F2}"));
+                    $"{s.TimeS:F0} {s.ExerciseId} {s.Phase} true {s.KneeFlexionRad * Deg:F1} got {est.FlexionRad * Deg:F1} v {est.IsValid} d1 {d1:F3} d2 {d2:F3} ver {est.Axis.Version} flips {est.RelativeSignFlips} slips {est.SlipCount} restarts {est.WindowRestarts} sign {est.Mounting.FlexionSign}/{est.Mounting.FlexionSignResolved} w {est.GravityWeight:F2} ref {est.ReferencePoseActive} pl {est.Axis.Planarity1:F2}/{est.Axis.Planarity2:F2} still {est.Axis.Segment1Still}/{est.Axis.Segment2Still} b {est.RelativeBiasRadPerS * Deg:F2} n {est.Axis.Count} passes {est.Axis.Passes} w1 {s.Thigh.AngularVelocityRadPerS.Length:F2} w2 {s.Shank.AngularVelocityRadPerS.Length:F2}"));
+            }
+            if (est.IsValid && referenced)
+            {
+                if (double.IsNaN(firstValid)) firstValid = s.TimeS;
+                double ee = (est.FlexionRad - s.KneeFlexionRad) * Deg;
+                earlySum += ee * ee;
+                earlyN++;
             }
             if (s.TimeS < WarmUpS || !est.IsValid) continue;
             double truth = s.KneeFlexionRad * Deg, got = est.FlexionRad * Deg, e = got - truth;
@@ -170,6 +189,9 @@ internal static class SimulatedKneeSession
             HyperextensionErrorDeg = hyperErr,
             HyperextensionReps = hyperReps,
             ScoredSamples = n,
+            FirstValidS = firstValid,
+            EarlyRmseDeg = earlyN > 0 ? Math.Sqrt(earlySum / earlyN) : double.NaN,
+            RepEndS = sim.Reps.Select(r => r.EndS).ToList(),
             SlipCount = est.SlipCount,
             HadSlip = citizen.Slip != null,
             SlipExercise = slipExercise,
