@@ -62,6 +62,13 @@ internal static class DemoCommand
         {
             using var outbox = Sensors.Gateway.Sessions.Outbox.SessionOutbox.Open(new Sensors.Gateway.Sessions.Outbox.OutboxSettings { DatabasePath = Path.Combine(folder, "outbox.db") });
             using var calibration = Sensors.Gateway.Calibration.SqliteCalibrationStore.Open(Path.Combine(folder, "calibration.db"));
+            // The first fitting (therapist-led, before the home program: heel slides, the reference pose from the goniometer)
+            // stores the mounting, as in the accuracy study; the program's sessions then load it.
+            var fitting = Live.LiveSession.DefaultProgram("demo-citizen", "heel_slide", Sensors.Gateway.Exercises.ExerciseLevel.Easy);
+            Live.LiveSessionResult fitted = new Live.LiveSession(fitting, new Live.VirtualCitizen(seed, archetype).OpenBand, null, calibration,
+                new Live.LiveSessionOptions { Citizen = "demo-citizen", Baseline = sim.Baseline, RestOverrideS = 0, SessionId = "demo-fitting-" + seed.ToString(c) })
+                .RunAsync().GetAwaiter().GetResult();
+            Console.WriteLine(string.Format(c, "first fitting (heel slides, not counted below): {0} mounting rows stored", fitted.MountingLog.Count(l => l.Contains("mounting stored", StringComparison.Ordinal))));
             var session = new Live.LiveSession(gwProgram, sim.OpenBand, outbox, calibration,
                 new Live.LiveSessionOptions { Citizen = "demo-citizen", Baseline = sim.Baseline, RestOverrideS = 0, SessionId = "demo-" + seed.ToString(c) });
             LiveCommands.Display.Attach(session);

@@ -7,7 +7,9 @@ using System.Threading.Tasks;
 using Sensors.Band.Joint;
 using Sensors.Gateway.Calibration;
 using Sensors.Gateway.Core.Reps;
+using Sensors.Band.Protocol;
 using Sensors.Gateway.Exercises;
+using Sensors.Gateway.Exercises.Estimation;
 using Sensors.Gateway.Exercises.Feedback;
 using Sensors.Gateway.Exercises.Programs;
 using Sensors.Gateway.Intake;
@@ -30,7 +32,20 @@ public sealed record BandRequest(ProgramEntry Item, int Index, Func<string, bool
 /// <see cref="MountingSupervisor"/> keeps in the store (the virtual band's estimator; the gateway-side estimator for raw
 /// frames; null for a band that computes angles out of reach — its mounting then stays on the band).
 /// </summary>
-public sealed record LiveBand(IBandTransport Transport, JointAngleEstimator? MountingEstimator = null);
+/// <param name="Transport">The band's transport.</param>
+/// <param name="MountingEstimator">The knee estimator whose mounting the supervisor keeps (null = none reachable).</param>
+/// <param name="KneeReferencePose">
+/// The session's reference pose for a knee exercise, called with the band time of each knee sample until it returns true
+/// (the pose was taken). Until then the session's zero is not set and samples reach the rep core as invalid (as in the
+/// accuracy study). Null = no reference pose (the stored mounting's zero is used from the first sample).
+/// </param>
+/// <param name="Hip">
+/// For a hip exercise: the gateway-side thigh estimator (axis hint set). The session then switches the band to raw IMU
+/// frames (SetMode command) and feeds the thigh frames to it; the band's angle frames carry the knee only. Null = knee angle.
+/// </param>
+/// <param name="HipReferenceRad">The hip angle of the start posture at a band time (the therapist's goniometer), used once 2 s in.</param>
+public sealed record LiveBand(IBandTransport Transport, JointAngleEstimator? MountingEstimator = null,
+    Func<double, bool>? KneeReferencePose = null, HipAngleEstimator? Hip = null, Func<double, double>? HipReferenceRad = null);
 
 /// <summary>Settings of a <see cref="LiveSession"/>; defaults documented in gateway/README.md ("Live session").</summary>
 public sealed record LiveSessionOptions
@@ -64,6 +79,14 @@ public sealed record LiveSessionOptions
     /// the display: use 0 so reps done while the display would say "rest" are still counted.
     /// </summary>
     public double? RestOverrideS { get; init; }
+
+    /// <summary>
+    /// Whether a home session (stored mounting loaded) writes its refinements, slip re-fits and session-end mounting back
+    /// to the store. Default false: every session loads the first fitting's mounting (as the accuracy study does) and
+    /// only logs suspected slips; a first fitting always stores. True: the <see cref="MountingSupervisor"/> defaults
+    /// (measured: with seed 3 the refits after false slips, written back, cost the later exercises ~25 reps of 138).
+    /// </summary>
+    public bool UpdateStoredMounting { get; init; }
 
     /// <summary>Session start (wall clock); null = now. Session times run on the band clock from here.</summary>
     public DateTimeOffset? StartedAt { get; init; }
@@ -209,7 +232,12 @@ public sealed class LiveSession
         int logged = 0;
         if (_calibration is not null && band.MountingEstimator is not null)
         {
-            supervisor = new MountingSupervisor(_calibration, band.MountingEstimator, Options.Citizen, transport.DeviceId, Options.Placement, sessionId);
+            bool keepStored = !Options.UpdateStoredMounting && HasStoredMounting(transport.DeviceId);
+            // Keeping the fitted mounting: nothing is written during the session (slips are still detected and logged).
+            MountingSupervisorSettings? keep = keepStored
+                ? new MountingSupervisorSettings { RefineThresholdDeg = double.PositiveInfinity, SlipRefitDelayS = double.PositiveInfinity }
+                : null;
+            supervisor = new MountingSupervisor(_calibration, band.MountingEstimator, Options.Citizen, transport.DeviceId, Options.Placement, sessionId, keep);
             mountingStored = supervisor.Start();
         }
 
@@ -249,25 +277,45 @@ public sealed class LiveSession
         }
 
         double firstBandS = double.NaN;
-        var angleFeed = new AngleFeed(s =>
+        bool referenced = band.KneeReferencePose is null;
+        void OnAngle(double bandTimeS, double angleRad, bool sampleValid)
         {
-            if (double.IsNaN(firstBandS)) firstBandS = s.BandTimeS;
+            if (double.IsNaN(firstBandS)) firstBandS = bandTimeS;
             // Samples lost in between reach the rep core as invalid, one per missing period: its clock stays the band's.
-            long due = (long)Math.Round((s.BandTimeS - firstBandS) / periodS);
+            long due = (long)Math.Round((bandTimeS - firstBandS) / periodS);
             for (long k = samplesFed; k < due && k - samplesFed < 100_000; k++) Feed(0f, false);
             if (due < samplesFed) return; // a late duplicate time: the intake already ordered the stream
+            if (!referenced) referenced = band.KneeReferencePose!(bandTimeS);
             // An angle beyond ±π is no joint angle (estimator wrap): kept out of the count and the curve as a gap.
-            bool valid = s.Valid && !double.IsNaN(s.KneeFlexionRad) && Math.Abs(s.KneeFlexionRad) <= Math.PI;
-            Feed(valid ? (float)s.KneeFlexionRad : 0f, valid);
+            // Counting starts once the session's zero is set (a re-zero is a step the rep core would take for a move).
+            bool valid = referenced && sampleValid && !double.IsNaN(angleRad) && Math.Abs(angleRad) <= Math.PI;
+            Feed(valid ? (float)angleRad : 0f, valid);
             if (supervisor is not null)
             {
-                supervisor.Observe(s.BandTimeS - firstBandS);
+                supervisor.Observe(bandTimeS - firstBandS);
                 if (supervisor.Log.Count > logged) FlushLog();
             }
-        }, null, errors.Add);
+        }
+
+        IIntakeObserver angleFeed;
+        Func<long> angleSamples;
+        if (band.Hip is { } hip)
+        {
+            var hipFeed = new HipAngleFeed(hip, band.HipReferenceRad, OnAngle, errors.Add);
+            angleFeed = hipFeed;
+            angleSamples = () => hipFeed.Samples;
+        }
+        else
+        {
+            var kneeFeed = new AngleFeed(s => OnAngle(s.BandTimeS, s.KneeFlexionRad, s.Valid), null, errors.Add);
+            angleFeed = kneeFeed;
+            angleSamples = () => kneeFeed.Samples;
+        }
+
         var intake = new FrameIntake(transport.DeviceId, angleFeed);
 
         await transport.ConnectAsync(ct).ConfigureAwait(false);
+        if (band.Hip is not null) await transport.SendCommandAsync(SetModeCommand(StreamMode.RawImu), ct).ConfigureAwait(false);
         try
         {
             await foreach (ReceivedFrame f in transport.ReadFramesAsync(ct).ConfigureAwait(false))
@@ -284,11 +332,21 @@ public sealed class LiveSession
         intake.Flush();
         await transport.DisconnectAsync().ConfigureAwait(false);
         double durationS = samplesFed * periodS;
-        supervisor?.End(durationS);
+        if (Options.UpdateStoredMounting || !mountingStored) supervisor?.End(durationS);
         FlushLog();
         int setsDone = engine.SessionDone ? item.Sets : engine.SetIndex;
-        return new LiveExerciseResult(item, transport.DeviceId, offsetS, durationS, intake.Counters, intake.Clock.DriftPpm, angleFeed.Samples,
+        return new LiveExerciseResult(item, transport.DeviceId, offsetS, durationS, intake.Counters, intake.Clock.DriftPpm, angleSamples(),
             reps, setsDone, supervisor?.SlipsDetected ?? 0, mountingStored, errors);
+    }
+
+    private static ReadOnlyMemory<byte> SetModeCommand(StreamMode mode)
+    {
+        var c = new CommandFrame();
+        c.Set(1, CommandOpcode.SetMode);
+        c.AddByte((byte)mode);
+        byte[] buffer = new byte[ProtocolConstants.DefaultMaxFrameBytes];
+        int n = FrameEncoder.EncodeCommand(c, buffer, 0);
+        return buffer.AsMemory(0, n);
     }
 
     private static ExerciseResult ToExerciseResult(ProgramEntry item, List<LiveExerciseResult> results)

@@ -2,12 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Sensors.Band.Host;
+using Sensors.Band.Joint;
 using Sensors.Gateway.Exercises;
+using Sensors.Gateway.Exercises.Estimation;
 using Sensors.Gateway.Exercises.Programs;
 using Sensors.Gateway.Intake.Transports;
+using Sensors.Hardware.Body;
 using Sensors.Hardware.Exercises;
+using Sensors.Hardware.Math;
 using Sensors.Hardware.People;
+using Exercise = Sensors.Gateway.Exercises.Exercise;
+using ExerciseCatalogue = Sensors.Gateway.Exercises.ExerciseCatalogue;
 using HwLevel = Sensors.Hardware.Exercises.ExerciseLevel;
+using PrimaryAngle = Sensors.Gateway.Exercises.PrimaryAngle;
 
 namespace Sensors.Gateway.Cli.Live;
 
@@ -78,8 +85,9 @@ public sealed class VirtualCitizen
     {
         ArgumentNullException.ThrowIfNull(request);
         SessionSimulator sim = Simulation(request.Item, request.Index);
-        var settings = new VirtualBandSettings { ImuSeed = Seed };
-        if (request.HasStoredMounting(BandId)) settings.ReferencePoseAtS = double.NaN; // no calibration step
+        Exercise exercise = ExerciseCatalogue.Default.Get(request.Item.ExerciseId);
+        // The reference pose is taken by the gateway (below), 2 s in, as in the accuracy study: never by the band itself.
+        var settings = new VirtualBandSettings { ImuSeed = Seed, ReferencePoseAtS = double.NaN };
         var link = new LinkSettings
         {
             LossProbability = Link.LossProbability, DuplicateProbability = Link.DuplicateProbability, ReorderProbability = Link.ReorderProbability,
@@ -87,6 +95,45 @@ public sealed class VirtualCitizen
             Seed = Link.Seed + 7919 * request.Index,
         };
         VirtualBandTransport t = VirtualBandTransport.Create(BandId, sim, settings, link, RealTime);
-        return new LiveBand(t, t.Band.Estimator);
+        if (exercise.IsHipExercise)
+        {
+            // The band's angle frames carry the knee only: raw frames, the gateway-side thigh estimator with the nominal
+            // placement's axis hint (hip flexion about the thigh's −y, abduction about ∓x by side), as in the accuracy study.
+            var hip = new HipAngleEstimator();
+            BandPlacement placement = BandPlacement.For(BandSite.Thigh, Profile.Dimensions, Profile.Side);
+            double side = Profile.Side == BodySide.Right ? 1 : -1;
+            Vec3 axisSegment = exercise.PrimaryAngle == PrimaryAngle.HipFlexion ? new Vec3(0, -1, 0) : new Vec3(-side, 0, 0);
+            Vec3 h = placement.NominalMounting.RotateInverse(axisSegment);
+            hip.SetAxisHint(h.X, h.Y, h.Z);
+            PrimaryAngle angle = exercise.PrimaryAngle;
+            return new LiveBand(t, null, null, hip, bandTimeS =>
+            {
+                SessionSample truth = sim.SampleAt(bandTimeS);
+                return angle == PrimaryAngle.HipFlexion ? truth.HipFlexionRad : truth.HipAbductionRad;
+            });
+        }
+
+        bool extending = exercise.Level(request.Item.LevelValue).Sign < 0;
+        VirtualBand band = t.Band;
+        return new LiveBand(t, band.Estimator, bandTimeS => bandTimeS >= ReferencePoseAtS - 1e-9 && CaptureKneeReference(band, extending));
+    }
+
+    /// <summary>Time of the session's reference pose after the start, s (the citizen still in the start posture).</summary>
+    public const double ReferencePoseAtS = 2.0;
+
+    /// <summary>
+    /// The session's knee reference pose (the therapist's goniometer = the simulator's true angle at the band's current
+    /// time), with the sign handling of the accuracy study: a stored mounting whose flexion sign the first fitting resolved
+    /// keeps that sign; an extending exercise without a resolved sign keeps the nominal placement's (+1); otherwise the
+    /// first excursion fixes it (the band's rule).
+    /// </summary>
+    private static bool CaptureKneeReference(VirtualBand band, bool extending)
+    {
+        JointAngleEstimator knee = band.Estimator;
+        bool storedSign = knee.Mounting.HasAxes && knee.Mounting.FlexionSignResolved;
+        int sign = storedSign && knee.Mounting.FlexionSign < 0 ? -1 : 1;
+        if (!knee.CaptureReferencePose(sign * band.CurrentTruth.KneeFlexionRad)) return false;
+        if (storedSign || extending) knee.SetFlexionSign(sign);
+        return true;
     }
 }
