@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.IO;
 using System.Text.Json;
 using Sensors.Band.Calibration;
 using Sensors.Band.Joint;
@@ -15,17 +14,7 @@ namespace Sensors.Gateway.Intake.Tests.Cli;
 /// <summary><c>session</c>, <c>replay</c> and <c>calibration</c> run as real processes, checked against the simulator and the store.</summary>
 public class LiveCliTests
 {
-    private static (int ExitCode, string Out, string Err) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sensors.dll"));
-        foreach (string a in args) start.ArgumentList.Add(a);
-        using Process p = Process.Start(start)!;
-        string stdout = p.StandardOutput.ReadToEnd();
-        string stderr = p.StandardError.ReadToEnd();
-        Assert.True(p.WaitForExit(120_000), "the CLI did not finish");
-        return (p.ExitCode, stdout, stderr);
-    }
+    private static (int ExitCode, string Out, string Err) Run(params string[] args) => CliProcess.Run(args);
 
     [Fact]
     public void Virtual_session_reports_link_loss_drift_and_reps_matching_the_simulation()

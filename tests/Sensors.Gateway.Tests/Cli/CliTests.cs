@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.IO;
 using System.Text.Json;
 using Sensors.Tests.Shared;
 using Xunit;
@@ -13,17 +12,7 @@ namespace Sensors.Gateway.Tests.Cli;
 /// </summary>
 public class CliTests
 {
-    private static (int ExitCode, string Out, string Err) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sensors.dll"));
-        foreach (string a in args) start.ArgumentList.Add(a);
-        using Process p = Process.Start(start)!;
-        string stdout = p.StandardOutput.ReadToEnd();
-        string stderr = p.StandardError.ReadToEnd();
-        Assert.True(p.WaitForExit(120_000), "the CLI did not finish");
-        return (p.ExitCode, stdout, stderr);
-    }
+    private static (int ExitCode, string Out, string Err) Run(params string[] args) => CliProcess.Run(args);
 
     [Fact]
     public void Evaluate_orientation_prints_the_contract_fields_as_json()

@@ -13,17 +13,7 @@ namespace Sensors.Gateway.Tests.Cli;
 /// <summary><c>evaluate reps</c> as a real process: contract-5 fields, counts against independent truth, exit 2 on bad input.</summary>
 public class EvaluateRepsCliTests
 {
-    private static (int ExitCode, string Out, string Err) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sensors.dll"));
-        foreach (string a in args) start.ArgumentList.Add(a);
-        using Process p = Process.Start(start)!;
-        string stdout = p.StandardOutput.ReadToEnd();
-        string stderr = p.StandardError.ReadToEnd();
-        Assert.True(p.WaitForExit(120_000), "the CLI did not finish");
-        return (p.ExitCode, stdout, stderr);
-    }
+    private static (int ExitCode, string Out, string Err) Run(params string[] args) => CliProcess.Run(args);
 
     [Fact]
     public void Session_recording_straight_leg_raises_match_the_sidecar_reps()
