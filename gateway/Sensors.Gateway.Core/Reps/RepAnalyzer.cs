@@ -161,9 +161,11 @@ public sealed class RepAnalyzer
                     if (j + block - 1 - machine.RepStart <= p.MaxRepSamples)
                     {
                         float minE = TensorPrimitives.Min(ub) - machine.RepBase;
-                        if (minE > p.OnsetLevel && (p.IsCycle || minE >= p.EnterLevel))
+                        if (minE > p.OnsetLevel && (p.IsCycle || (minE >= p.EnterLevel && (minE >= p.HalfLevel || run + block < p.StuckSamples))))
                         {
-                            run = RunAfter(sb, stillRate, run);
+                            int after = RunAfter(sb, stillRate, run);
+                            if (after > 0 && (run == 0 || after != run + block)) machine.RunStart = ub[block - after];
+                            run = after;
                             j += block;
                             continue;
                         }
@@ -187,11 +189,13 @@ public sealed class RepAnalyzer
                 {
                     float minU = TensorPrimitives.Min(ub), maxU = TensorPrimitives.Max(ub);
                     bool sustainedInBlock = run + block >= p.StillSamples;
+                    float runStart = run == 0 ? ub[0] : machine.RunStart;
                     if (machine.State == RepDetectorState.LearningBaseline)
                     {
                         if (maxU - minU <= p.OnsetLevel)
                         {
                             if (run == 0) machine.Anchor = machine.Baseline;
+                            machine.RunStart = runStart;
                             if (sustainedInBlock)
                             {
                                 machine.Anchor = ub[Math.Max(0, p.StillSamples - run - 1)];
@@ -212,6 +216,7 @@ public sealed class RepAnalyzer
                         if (maxU - low <= p.OnsetLevel && minU - high >= -p.OnsetLevel)
                         {
                             if (run == 0) machine.Anchor = machine.Baseline;
+                            machine.RunStart = runStart;
                             if (sustainedInBlock) machine.Baseline = ub[^1];
                             machine.LastLow = j + block - 1;
                             run += block;

@@ -25,6 +25,9 @@ internal sealed class RepCoreParameters
         StillRate = (float)settings.StillRateRadPerS;
         StillSamples = Math.Max(1, (int)Math.Round(settings.StillMinS * rate));
         RelearnSamples = Math.Max(StillSamples, (int)Math.Round(settings.BaselineRelearnS * rate));
+        HalfLevel = (float)(0.5 * r);
+        StuckSamples = (int)Math.Min(int.MaxValue / 2, Math.Round((settings.BaselineShiftS + 1.5 * settings.PrescribedHoldS) * rate));
+        ShiftSamples = Math.Clamp((int)Math.Round(settings.BaselineShiftS * rate), StillSamples, RelearnSamples);
         _targetExcursion = settings.CompleteExcursionRad ?? r;
         _completeTolerance = (1 - settings.CompleteFraction) * r;
         _targetAngleU = settings.TargetAngleRad is double target ? Sign * target : double.NaN;
@@ -63,6 +66,15 @@ internal sealed class RepCoreParameters
     public int StillSamples { get; }
 
     public int RelearnSamples { get; }
+
+    /// <summary>Still samples after which the start pose shifts to a still pose below the enter level (offset step at rest).</summary>
+    public int ShiftSamples { get; }
+
+    /// <summary>Half the target excursion: a still period in a rep below it, longer than <see cref="StuckSamples"/>, is no hold.</summary>
+    public float HalfLevel { get; }
+
+    /// <summary>Still samples (BaselineShiftS + 1.5 × prescribed hold) after which a rep still below <see cref="HalfLevel"/> is dropped (an offset step, not a rep).</summary>
+    public int StuckSamples { get; }
 
     private readonly double _targetExcursion;
     private readonly double _completeTolerance;

@@ -69,6 +69,14 @@ public sealed record RepDetectorSettings
     /// </summary>
     public double BaselineRelearnS { get; init; } = 20;
 
+    /// <summary>
+    /// Out of a rep, a sample still for this long that has stayed within ±onset of where the still run began and lies below
+    /// the enter level of the current start pose (or anywhere on the start side) becomes the new start pose: an angle offset
+    /// step during a rest between sets (band slip, re-settling) does not stop counting. In a rep, such a still period below
+    /// the enter level ends the rep (far from its peak, so it cannot be a hold at the target). Default 1.0 s.
+    /// </summary>
+    public double BaselineShiftS { get; init; } = 1.0;
+
     /// <summary>Movements shorter than this (start to end) are not reps (a fidget swing), s. Default 1.0.</summary>
     public double MinRepDurationS { get; init; } = 1.0;
 
@@ -156,6 +164,7 @@ public sealed record RepDetectorSettings
         Check(BaselineRelearnS >= StillMinS && double.IsFinite(BaselineRelearnS), nameof(BaselineRelearnS), BaselineRelearnS, "must be finite and ≥ StillMinS");
         Check(CompleteExcursionRad is null || (double.IsFinite(CompleteExcursionRad.Value) && CompleteExcursionRad.Value > 0 && CompleteExcursionRad.Value <= 2 * Math.PI), nameof(CompleteExcursionRad), CompleteExcursionRad ?? 0, "must be in (0, 2π] rad");
         Check(TargetAngleRad is null || (double.IsFinite(TargetAngleRad.Value) && Math.Abs(TargetAngleRad.Value) <= 2 * Math.PI), nameof(TargetAngleRad), TargetAngleRad ?? 0, "must be a finite angle in radians");
+        Check(BaselineShiftS >= StillMinS && BaselineShiftS <= BaselineRelearnS, nameof(BaselineShiftS), BaselineShiftS, "must be in [StillMinS, BaselineRelearnS]");
         Check(MinRepDurationS >= 0 && double.IsFinite(MinRepDurationS), nameof(MinRepDurationS), MinRepDurationS, "must be ≥ 0 s");
         Check(MaxRepDurationS > MinRepDurationS && double.IsFinite(MaxRepDurationS), nameof(MaxRepDurationS), MaxRepDurationS, "must be finite and > MinRepDurationS");
         Check(PrescribedHoldS >= 0 && double.IsFinite(PrescribedHoldS), nameof(PrescribedHoldS), PrescribedHoldS, "must be ≥ 0 s");

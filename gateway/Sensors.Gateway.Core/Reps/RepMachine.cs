@@ -26,7 +26,10 @@ internal enum StepResult
 /// rate nor the still turning point of a fidget can drag the baseline along), or to any sample still for BaselineRelearnS (a new start pose); before
 /// the first still period there is no baseline. Cycle mode: b is the valley since the last cycle. Excursion e = u − b;
 /// e ≤ onset marks the start pose, e ≥ enter starts a rep whose start is the last start-pose sample. In a rep (base fixed): it ends at the first sample with e ≤ onset, or (not Cycle) e &lt; (onset + enter) / 2 while
-/// still for StillMinS, or e &lt; enter while still for BaselineRelearnS; it is dropped after MaxRepDurationS.
+/// still for StillMinS, or e &lt; enter while settled (still for BaselineShiftS within ±onset) or still for BaselineRelearnS;
+/// it is dropped after MaxRepDurationS, or when settled below half the target excursion for longer than a hold explains
+/// (BaselineShiftS + 1.5 × prescribed hold: an offset step at rest, not a rep), and the start pose is relearnt there.
+/// Rest: a settled sample below the enter level becomes the new start pose (an offset step at rest; issue #4).
 /// </summary>
 internal struct RepMachine
 {
@@ -37,23 +40,28 @@ internal struct RepMachine
     public float RepBase;
     public float Anchor;
 
+    /// <summary>Progress u at the first sample of the current still run.</summary>
+    public float RunStart;
+
     public static RepMachine Create() => new() { State = RepDetectorState.LearningBaseline, LastLow = -1, RepStart = -1 };
 
     public StepResult Step(RepCoreParameters p, long j, float u, int stillRun)
     {
         bool sustained = stillRun >= p.StillSamples;
+        if (stillRun == 1) RunStart = u;
+        bool settled = !p.IsCycle && stillRun >= p.ShiftSamples && MathF.Abs(u - RunStart) <= p.OnsetLevel;
         StepResult result = StepResult.None;
         if (State == RepDetectorState.InRep)
         {
             float e = u - RepBase;
-            if (e <= p.OnsetLevel || (!p.IsCycle && ((e < p.SettleLevel && sustained) || (e < p.EnterLevel && stillRun >= p.RelearnSamples))))
+            if (e <= p.OnsetLevel || (!p.IsCycle && ((e < p.SettleLevel && sustained) || (e < p.EnterLevel && (settled || stillRun >= p.RelearnSamples)))))
             {
                 result = StepResult.Ended | StepResult.Low;
                 State = RepDetectorState.Rest;
                 LastLow = j; // the end of a rep is the earliest start of the next one
                 if (p.IsCycle) Baseline = u;
             }
-            else if (j - RepStart > p.MaxRepSamples)
+            else if (j - RepStart > p.MaxRepSamples || (settled && stillRun >= p.StuckSamples && e < p.HalfLevel))
             {
                 result = StepResult.Aborted;
                 if (p.IsCycle) { State = RepDetectorState.Rest; Baseline = u; }
@@ -64,10 +72,10 @@ internal struct RepMachine
                 return StepResult.None;
             }
         }
-        return result | Rest(p, j, u, stillRun);
+        return result | Rest(p, j, u, stillRun, settled);
     }
 
-    private StepResult Rest(RepCoreParameters p, long j, float u, int stillRun)
+    private StepResult Rest(RepCoreParameters p, long j, float u, int stillRun, bool settled)
     {
         if (p.IsCycle)
         {
@@ -82,6 +90,10 @@ internal struct RepMachine
                 if (State == RepDetectorState.LearningBaseline) Anchor = u;
                 Baseline = u;
                 State = RepDetectorState.Rest;
+            }
+            else if (settled && State == RepDetectorState.Rest && u - Baseline < p.EnterLevel)
+            {
+                Baseline = u; // a new start pose after an offset step at rest (never a hold: that is at or beyond the enter level)
             }
         }
         if (State == RepDetectorState.LearningBaseline) return StepResult.None;
