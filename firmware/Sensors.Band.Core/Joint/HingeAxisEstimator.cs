@@ -190,9 +190,11 @@ namespace Sensors.Band.Joint
             if (rate > _settings.MinRateRadPerS)
             {
                 _decimation++;
-                // Until the first fit, keep every informative sample: a slow early-post-op rep has only a few seconds above
-                // the gate, and 150 entries one-in-4 took two reps or more (no angle for 20–30 s).
-                int every = _count < _settings.MinEntries ? _settings.FillDecimationSamples : _settings.DecimationSamples;
+                // Until the first fit, keep one in FillDecimationSamples: a slow early-post-op rep has only a few seconds above
+                // the gate, and 150 entries one-in-4 took two reps or more (no angle for 20–30 s). Only without axes: with axes
+                // (a loaded mounting, a window restart) a window filled that fast spans half a rep, and a mini squat's first
+                // descent (thigh and shank turning about the same room axis) pulled good stored axes into a relative sign flip.
+                int every = !HasEstimate && _count < _settings.MinEntries ? _settings.FillDecimationSamples : _settings.DecimationSamples;
                 if (_decimation >= every)
                 {
                     _decimation = 0;
