@@ -57,9 +57,13 @@ public sealed class UplinkDeliveryTests(ITestOutputHelper output)
         await using var uplink = new MqttUplink(UplinkTestEnvironment.Plain(broker), env.Outbox);
         Task? restart = null;
         int published = 0;
+        var pubackAt = new Dictionary<string, DateTime>();
+        DateTime stoppedAt = DateTime.MaxValue;
         uplink.Published += (_, e) =>
         {
+            lock (pubackAt) pubackAt[e.MessageId] = DateTime.UtcNow;
             if (++published != 20) return; // inside session s-1
+            stoppedAt = DateTime.UtcNow;
             broker.Stop(kill);
             restart = Task.Run(async () =>
             {
@@ -74,9 +78,19 @@ public sealed class UplinkDeliveryTests(ITestOutputHelper output)
         Assert.NotEqual(UplinkState.Connected, uplink.State);
         await restart;
 
-        Assert.True(await ingest.WaitForAsync(s => expected.All(s.CountsById().ContainsKey), TimeSpan.FromSeconds(30)),
-            $"missing: {string.Join(", ", expected.Except(ingest.CountsById().Keys).Take(10))}; uplink {uplink.State} {uplink.LastError}\n{broker.Log}");
+        // Graceful restart: Mosquitto saves its state on SIGTERM, so every message arrives. SIGKILL (broker power loss):
+        // Mosquitto sends PUBACK before it writes to disk (autosave every 1 s here), so a message the broker acknowledged
+        // in the last moments before the kill and had not yet forwarded can be lost with it — a broker limit no client can
+        // see (documented in gateway/README.md). Everything else, including every message not yet acknowledged, must arrive.
+        List<string> atRisk;
+        lock (pubackAt) atRisk = [.. pubackAt.Where(p => kill && p.Value > stoppedAt.AddSeconds(-2.5) && p.Value <= stoppedAt).Select(p => p.Key)];
+        List<string> required = [.. expected.Except(atRisk)];
+        Assert.True(await ingest.WaitForAsync(s => required.All(s.CountsById().ContainsKey), TimeSpan.FromSeconds(30)),
+            $"missing: {string.Join(", ", required.Except(ingest.CountsById().Keys).Take(10))}; uplink {uplink.State} {uplink.LastError}\n{broker.Log}");
+        if (kill) await ingest.WaitForAsync(s => expected.All(s.CountsById().ContainsKey), TimeSpan.FromSeconds(3));
         Dictionary<string, int> counts = ingest.CountsById();
+        output.WriteLine($"kill={kill}: acknowledged by the broker in the 2.5 s before the kill: {atRisk.Count}, lost with it: {expected.Except(counts.Keys).Count()}");
+        if (!kill) Assert.Empty(expected.Except(counts.Keys));
         output.WriteLine($"kill={kill}: {expected.Count} messages, {counts.Values.Sum() - counts.Count} duplicates (same id), uplink connects {uplink.ConnectCount}, subscriber connects {ingest.Connects}");
         Assert.Empty(counts.Keys.Except(expected));
         Assert.True(uplink.ConnectCount >= 2);
@@ -97,9 +111,8 @@ public sealed class UplinkDeliveryTests(ITestOutputHelper output)
         uplink.Start();
         var expected = new List<string>();
         for (int i = 0; i < 3; i++) expected.AddRange(env.Record($"s-{i}"));
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
-
-        Assert.Equal(UplinkState.WaitingToReconnect, uplink.State);
+        // The uplink alternates between Connecting and WaitingToReconnect (backoff); it must reach the waiting state.
+        Assert.True(await WaitAsync(() => uplink.State == UplinkState.WaitingToReconnect, TimeSpan.FromSeconds(10)), $"uplink {uplink.State}");
         Assert.Equal(expected.Count, env.Outbox.GetCounts().Pending);
         lock (errors) Assert.Contains(errors, e => e.Contains($"{broker.Host}:{broker.Port}", StringComparison.Ordinal) && e.Contains("wait in the outbox", StringComparison.Ordinal));
 
