@@ -50,7 +50,11 @@ public sealed class UplinkDeliveryTests(ITestOutputHelper output)
         await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
         using var env = new UplinkTestEnvironment();
         await using TestSubscriber ingest = await TestSubscriber.StartAsync(broker, "analytics-ingest");
-        await Task.Delay(1300, TestContext.Current.CancellationToken); // the broker autosaves every second: the subscriber's session is on disk before a kill
+        // Make the subscriber's persistent session durable before the test proper: a graceful restart saves it for certain
+        // (the periodic autosave may not have run yet; a SIGKILLed broker that never saved the subscription would forget it,
+        // and messages published before the subscriber re-subscribes would have nobody to go to).
+        await broker.RestartAsync();
+        Assert.True(await ingest.WaitForAsync(s => s.Connects >= 2, TimeSpan.FromSeconds(15)), "the subscriber did not reconnect");
         var expected = new List<string>();
         for (int i = 0; i < 6; i++) expected.AddRange(env.Record($"s-{i}", 600)); // 14 messages each
 
