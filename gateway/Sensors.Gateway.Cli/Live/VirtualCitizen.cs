@@ -115,25 +115,9 @@ public sealed class VirtualCitizen
 
         bool extending = exercise.Level(request.Item.LevelValue).Sign < 0;
         VirtualBand band = t.Band;
-        return new LiveBand(t, band.Estimator, bandTimeS => bandTimeS >= ReferencePoseAtS - 1e-9 && CaptureKneeReference(band, extending));
+        return new LiveBand(t, band.Estimator, bandTimeS => bandTimeS >= ReferencePoseAtS - 1e-9 && KneeReferencePose.Capture(band.Estimator, band.Estimator.Mounting.HasAxes ? band.Estimator.Mounting : null, band.CurrentTruth.KneeFlexionRad, extending));
     }
 
     /// <summary>Time of the session's reference pose after the start, s (the citizen still in the start posture).</summary>
     public const double ReferencePoseAtS = 2.0;
-
-    /// <summary>
-    /// The session's knee reference pose (the therapist's goniometer = the simulator's true angle at the band's current
-    /// time), with the sign handling of the accuracy study: a stored mounting whose flexion sign the first fitting resolved
-    /// keeps that sign; an extending exercise without a resolved sign keeps the nominal placement's (+1); otherwise the
-    /// first excursion fixes it (the band's rule).
-    /// </summary>
-    private static bool CaptureKneeReference(VirtualBand band, bool extending)
-    {
-        JointAngleEstimator knee = band.Estimator;
-        bool storedSign = knee.Mounting.HasAxes && knee.Mounting.FlexionSignResolved;
-        int sign = storedSign && knee.Mounting.FlexionSign < 0 ? -1 : 1;
-        if (!knee.CaptureReferencePose(sign * band.CurrentTruth.KneeFlexionRad)) return false;
-        if (storedSign || extending) knee.SetFlexionSign(sign);
-        return true;
-    }
 }

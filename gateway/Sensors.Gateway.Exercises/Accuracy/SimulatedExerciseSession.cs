@@ -115,7 +115,7 @@ public sealed class SimulatedExerciseSession
             {
                 ImuSample b = shank.Process(s.Shank);
                 SimulatedCitizen.UpdateKnee(knee, dt, a, b);
-                if (!kneeReferenced && s.TimeS >= SimulatedCitizen.ReferencePoseAtS) kneeReferenced = CaptureKneeReference(knee, citizen.Mounting, s.KneeFlexionRad, kneeStart, p.Sign < 0);
+                if (!kneeReferenced && s.TimeS >= SimulatedCitizen.ReferencePoseAtS) kneeReferenced = KneeReferencePose.Capture(knee, kneeStart == KneeSessionStart.StoredMountingAndReferencePose ? citizen.Mounting : null, s.KneeFlexionRad, p.Sign < 0);
                 // Counting starts once the session's zero is set (a re-zero is a step the rep core would take for a move).
                 est[k] = knee.IsValid && kneeReferenced ? knee.FlexionRad : double.NaN;
             }
@@ -129,22 +129,6 @@ public sealed class SimulatedExerciseSession
             k++;
         }
         return new SimulatedExerciseSession(citizen, exercise, level, seed, sim, t, truth, est, phase);
-    }
-
-    /// <summary>
-    /// The session's reference pose. A reference pose leaves the flexion sign to the first excursion, which the band takes
-    /// as flexion; a seated extending exercise (long-arc quad, sit-to-stand from 90°) first extends and would get the sign
-    /// wrong (the angle mirrored about the start pose). The gateway knows the exercise: with a stored mounting whose sign the
-    /// first fitting resolved, the reference is applied with that sign; for an extending exercise without a resolved sign
-    /// (a stiff knee whose fitting found no axes), the nominal placement's sign (+1, the axis hints) is kept.
-    /// </summary>
-    private static bool CaptureKneeReference(JointAngleEstimator knee, MountingRecord stored, double knownFlexionRad, KneeSessionStart kneeStart, bool extending)
-    {
-        bool storedSign = kneeStart == KneeSessionStart.StoredMountingAndReferencePose && stored.FlexionSignResolved;
-        int sign = storedSign && stored.FlexionSign < 0 ? -1 : 1;
-        if (!knee.CaptureReferencePose(sign * knownFlexionRad)) return false;
-        if (storedSign || extending) knee.SetFlexionSign(sign);
-        return true;
     }
 }
 
