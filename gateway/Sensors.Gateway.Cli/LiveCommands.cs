@@ -16,7 +16,9 @@ using Sensors.Gateway.Exercises.Feedback;
 using Sensors.Gateway.Exercises.Programs;
 using Sensors.Gateway.Intake.Transports;
 using Sensors.Gateway.Sessions.Downlink;
+using Sensors.Gateway.Sessions;
 using Sensors.Gateway.Sessions.Outbox;
+using Sensors.Gateway.Sessions.Recording;
 using Sensors.Gateway.Sessions.Uplink;
 using Sensors.Hardware.People;
 using Sensors.Recording;
@@ -30,11 +32,12 @@ namespace Sensors.Gateway.Cli;
 /// </summary>
 internal static class LiveCommands
 {
-    private sealed record Common(Option<string?> Db, Option<string?> MqttHost, Option<int> MqttPort, Option<string> Site, Option<string> Gateway, Option<bool> Json);
+    private sealed record Common(Option<FileInfo?> Config, Option<string?> Db, Option<string?> MqttHost, Option<int> MqttPort, Option<string> Site, Option<string> Gateway, Option<bool> Json);
 
     private static Common CommonOptions() => new(
+        new Option<FileInfo?>("--config") { Description = "Gateway config file (e.g. gateway/config/gateway.production.json): outbox, recorder and mqtt sections; production requires TLS and per-gateway credentials. Replaces --db, --mqtt-host, --mqtt-port, --site and --gateway." },
         new Option<string?>("--db") { Description = "Folder of the gateway's SQLite files (outbox.db with the program cache, calibration.db). Default: a per-user data folder (sensors-gateway under the local application data)." },
-        new Option<string?>("--mqtt-host") { Description = "MQTT broker (development: plain MQTT, no credentials). Without it the session stays queued in the outbox." },
+        new Option<string?>("--mqtt-host") { Description = "Development broker (plain MQTT, no credentials; for production use --config). Without a broker the session stays queued in the outbox." },
         new Option<int>("--mqtt-port") { Description = "MQTT broker port.", DefaultValueFactory = _ => 1883 },
         new Option<string>("--site") { Description = "Site id in the MQTT tree.", DefaultValueFactory = _ => "home" },
         new Option<string>("--gateway") { Description = "Gateway id in the MQTT tree.", DefaultValueFactory = _ => "gw-1" },
@@ -42,6 +45,7 @@ internal static class LiveCommands
 
     private static void Add(Command c, Common o)
     {
+        c.Options.Add(o.Config);
         c.Options.Add(o.Db);
         c.Options.Add(o.MqttHost);
         c.Options.Add(o.MqttPort);
@@ -77,12 +81,12 @@ internal static class LiveCommands
             if (!(p >= 0 && p <= 0.5)) throw new ArgumentException($"--loss {p.ToString(CultureInfo.InvariantCulture)} is outside 0–0.5.");
             string who = parse.GetValue(citizen)!;
             if (!Topics.IsValidId(who)) throw new ArgumentException($"--citizen '{who}' is not a pseudonymous id (1–64 of a-z, 0-9, '-', '_').");
-            string folder = DataFolder(parse.GetValue(common.Db));
-            MqttUplinkOptions? mqtt = Mqtt(parse, common);
-            string site = parse.GetValue(common.Site)!, gw = parse.GetValue(common.Gateway)!;
-            using SessionOutbox outbox = SessionOutbox.Open(new OutboxSettings { DatabasePath = Path.Combine(folder, "outbox.db") });
-            using var programs = new ProgramCache(Path.Combine(folder, "outbox.db"), site, gw);
-            using SqliteCalibrationStore calibration = SqliteCalibrationStore.Open(Path.Combine(folder, "calibration.db"));
+            GatewaySetup setup = Setup(parse, common);
+            MqttUplinkOptions? mqtt = setup.Mqtt;
+            string site = setup.Site, gw = setup.Gateway;
+            using SessionOutbox outbox = SessionOutbox.Open(setup.Outbox);
+            using var programs = new ProgramCache(setup.Outbox.DatabasePath, site, gw);
+            using SqliteCalibrationStore calibration = SqliteCalibrationStore.Open(Path.Combine(setup.Folder, "calibration.db"));
             CitizenProgram program;
             string? programId = null;
             string? ex = parse.GetValue(exercise);
@@ -113,10 +117,10 @@ internal static class LiveCommands
                 bands = sim.OpenBand;
             }
 
-            var options = new LiveSessionOptions { Site = site, Gateway = gw, Citizen = who, ProgramId = programId, Baseline = sim?.Baseline,
+            var options = new LiveSessionOptions { Site = site, Gateway = gw, Citizen = who, ProgramId = programId, Baseline = sim?.Baseline, SessionId = NewSessionId(gw),
                 RestOverrideS = sim is null ? null : 0 };
             var session = new LiveSession(program, bands, outbox, calibration, options);
-            return Run(session, parse.GetValue(capture), parse.GetValue(common.Json), sim, outbox, mqtt, programs);
+            return Run(session, parse.GetValue(capture), parse.GetValue(common.Json), sim, outbox, mqtt, programs, program, programId);
         }));
         return command;
     }
@@ -160,10 +164,9 @@ internal static class LiveCommands
             }
 
             bool keep = parse.GetValue(record);
-            MqttUplinkOptions? mqtt = keep ? Mqtt(parse, common) : null;
-            using SessionOutbox? outbox = keep
-                ? SessionOutbox.Open(new OutboxSettings { DatabasePath = Path.Combine(DataFolder(parse.GetValue(common.Db)), "outbox.db") })
-                : null;
+            GatewaySetup? setup = keep ? Setup(parse, common) : null;
+            MqttUplinkOptions? mqtt = setup?.Mqtt;
+            using SessionOutbox? outbox = setup is null ? null : SessionOutbox.Open(setup.Outbox);
             bool used = false;
             LiveBand Once(BandRequest _)
             {
@@ -172,9 +175,10 @@ internal static class LiveCommands
                 return new LiveBand(transport);
             }
 
-            var options = new LiveSessionOptions { Site = parse.GetValue(common.Site)!, Gateway = parse.GetValue(common.Gateway)!, Citizen = who };
+            string gateway = setup?.Gateway ?? parse.GetValue(common.Gateway)!;
+            var options = new LiveSessionOptions { Site = setup?.Site ?? parse.GetValue(common.Site)!, Gateway = gateway, Citizen = who, SessionId = NewSessionId(gateway) };
             var session = new LiveSession(LiveSession.DefaultProgram(who, ex.Id, lv), Once, outbox, null, options);
-            return Run(session, null, parse.GetValue(common.Json), null, outbox, mqtt, null);
+            return Run(session, null, parse.GetValue(common.Json), null, outbox, mqtt, null, null, null);
         }));
         return command;
     }
@@ -186,21 +190,22 @@ internal static class LiveCommands
         Add(status, statusOptions);
         status.SetAction(parse => CliErrors.Run(() =>
         {
-            using SessionOutbox outbox = OpenExisting(parse.GetValue(statusOptions.Db));
+            using SessionOutbox outbox = OpenExisting(Setup(parse, statusOptions, create: false));
             PrintCounts(outbox, parse.GetValue(statusOptions.Json), null);
             return 0;
         }));
 
         Common pushOptions = CommonOptions();
         var timeout = new Option<double>("--timeout") { Description = "Give up after this many seconds (what is not acknowledged stays queued).", DefaultValueFactory = _ => 30.0 };
-        var push = new Command("push", "Publish the pending messages to the broker (--mqtt-host required).") { timeout };
+        var push = new Command("push", "Publish the pending messages to the broker (--config, or --mqtt-host for a development broker).") { timeout };
         Add(push, pushOptions);
         push.SetAction(parse => CliErrors.Run(() =>
         {
-            MqttUplinkOptions mqtt = Mqtt(parse, pushOptions) ?? throw new ArgumentException("outbox push: --mqtt-host is required.");
+            GatewaySetup setup = Setup(parse, pushOptions, create: false);
+            MqttUplinkOptions mqtt = setup.Mqtt ?? throw new ArgumentException("outbox push: a broker is required (--config FILE, or --mqtt-host HOST for a development broker).");
             double t = parse.GetValue(timeout);
             if (!(t > 0 && t <= 3600)) throw new ArgumentException($"--timeout {t.ToString(CultureInfo.InvariantCulture)} is outside (0, 3600] s.");
-            using SessionOutbox outbox = OpenExisting(parse.GetValue(pushOptions.Db));
+            using SessionOutbox outbox = OpenExisting(setup);
             PublishOutcome o = OutboxPublisher.DrainAsync(mqtt, outbox, TimeSpan.FromSeconds(t)).GetAwaiter().GetResult();
             PrintCounts(outbox, parse.GetValue(pushOptions.Json), o);
             return o.Pending == 0 ? 0 : 1;
@@ -208,18 +213,52 @@ internal static class LiveCommands
         return new Command("outbox", "The gateway's session outbox: status, push.") { status, push };
     }
 
-    private static SessionOutbox OpenExisting(string? db)
+    /// <summary>
+    /// <c>{gateway}-{UTC yyyyMMdd-HHmmss-fff}</c>: unique per gateway even for back-to-back sessions (a short session finishes in
+    /// under a second when replayed as fast as possible; an id to the second made the second one "already recorded").
+    /// </summary>
+    private static string NewSessionId(string gateway) =>
+        string.Create(CultureInfo.InvariantCulture, $"{gateway}-{DateTimeOffset.UtcNow.UtcDateTime:yyyyMMdd-HHmmss-fff}");
+
+    /// <summary>Where the gateway keeps its files and which broker it talks to, from <c>--config</c> or the bench options.</summary>
+    private sealed record GatewaySetup(string Folder, OutboxSettings Outbox, RecorderSettings Recorder, MqttUplinkOptions? Mqtt, string Site, string Gateway);
+
+    private static GatewaySetup Setup(ParseResult parse, Common o, bool create = true)
     {
-        string file = Path.Combine(DataFolder(db), "outbox.db");
-        if (!File.Exists(file)) throw new FileNotFoundException($"--db: no outbox at '{file}'.", file);
-        return SessionOutbox.Open(new OutboxSettings { DatabasePath = file });
+        FileInfo? config = parse.GetValue(o.Config);
+        if (config is not null)
+        {
+            foreach ((string name, bool given) in new[]
+                     {
+                         ("--db", parse.GetResult(o.Db) is { Implicit: false }), ("--mqtt-host", parse.GetResult(o.MqttHost) is { Implicit: false }),
+                         ("--mqtt-port", parse.GetResult(o.MqttPort) is { Implicit: false }), ("--site", parse.GetResult(o.Site) is { Implicit: false }),
+                         ("--gateway", parse.GetResult(o.Gateway) is { Implicit: false }),
+                     })
+                if (given) throw new ArgumentException($"{name} cannot be combined with --config (the config file sets it).");
+            if (!config.Exists) throw new FileNotFoundException($"--config: file '{config.FullName}' does not exist.", config.FullName);
+            GatewaySessionsConfig c = GatewaySessionsConfig.Load(config.FullName);
+            string dir = Path.GetDirectoryName(c.Outbox.DatabasePath)!;
+            if (create) Directory.CreateDirectory(dir);
+            return new GatewaySetup(dir, c.Outbox, c.Recorder, c.Mqtt, c.Mqtt.Site, c.Mqtt.Gateway);
+        }
+
+        string folder = DataFolder(parse.GetValue(o.Db), create);
+        return new GatewaySetup(folder, new OutboxSettings { DatabasePath = Path.Combine(folder, "outbox.db") }, new RecorderSettings(),
+            Mqtt(parse, o), parse.GetValue(o.Site)!, parse.GetValue(o.Gateway)!);
     }
 
-    private static string DataFolder(string? db)
+    private static SessionOutbox OpenExisting(GatewaySetup setup)
+    {
+        string file = setup.Outbox.DatabasePath;
+        if (!File.Exists(file)) throw new FileNotFoundException($"no outbox at '{file}'.", file);
+        return SessionOutbox.Open(setup.Outbox);
+    }
+
+    private static string DataFolder(string? db, bool create = true)
     {
         string folder = db ?? DefaultDataFolder();
         if (File.Exists(folder)) throw new ArgumentException($"--db '{folder}' is a file; give a folder.");
-        Directory.CreateDirectory(folder);
+        if (create) Directory.CreateDirectory(folder);
         return folder;
     }
 
@@ -243,7 +282,8 @@ internal static class LiveCommands
         return (ExerciseCatalogue.Default.Get(id), lv);
     }
 
-    private static int Run(LiveSession session, FileInfo? capture, bool json, VirtualCitizen? sim, SessionOutbox? outbox, MqttUplinkOptions? mqtt, ProgramCache? programs)
+    private static int Run(LiveSession session, FileInfo? capture, bool json, VirtualCitizen? sim, SessionOutbox? outbox, MqttUplinkOptions? mqtt, ProgramCache? programs,
+        CitizenProgram? program, string? programId)
     {
         using var cts = new CancellationTokenSource();
         ConsoleCancelEventHandler stop = (_, e) => { e.Cancel = true; cts.Cancel(); };
@@ -264,10 +304,13 @@ internal static class LiveCommands
             }
 
             LiveSessionResult result = Task.Run(() => session.RunAsync(captureFor, cts.Token)).GetAwaiter().GetResult();
+            IReadOnlyList<ProgressionProposalMessage> proposals = outbox is not null && program is not null && result.Recorded is { Stored: true }
+                ? ProgressionCheck.Run(outbox, program, programId, session.Options.Site, session.Options.Gateway, DateTimeOffset.UtcNow)
+                : [];
             PublishOutcome? published = null;
             if (outbox is not null && mqtt is not null)
                 published = OutboxPublisher.DrainAsync(mqtt, outbox, TimeSpan.FromSeconds(20), programs).GetAwaiter().GetResult();
-            Print(result, json, sim, outbox, published);
+            Print(result, json, sim, outbox, published, proposals);
             return 0;
         }
         catch (BandTransportException ex)
@@ -280,7 +323,8 @@ internal static class LiveCommands
         }
     }
 
-    private static void Print(LiveSessionResult r, bool json, VirtualCitizen? sim, SessionOutbox? outbox, PublishOutcome? published)
+    private static void Print(LiveSessionResult r, bool json, VirtualCitizen? sim, SessionOutbox? outbox, PublishOutcome? published,
+        IReadOnlyList<ProgressionProposalMessage> proposals)
     {
         long accepted = r.Exercises.Sum(x => x.Counters.Accepted), lost = r.Exercises.Sum(x => x.Counters.Lost);
         int complete = r.Exercises.Sum(x => x.RepsComplete), reported = r.Exercises.Sum(x => x.Reps.Count);
@@ -320,7 +364,23 @@ internal static class LiveCommands
                 w.WriteNumber("outbox_published", c.Published);
             }
 
-            if (published is { } pub) w.WriteNumber("published", pub.Published);
+            w.WriteStartArray("proposals");
+            foreach (ProgressionProposalMessage m in proposals)
+            {
+                w.WriteStartObject();
+                w.WriteString("exercise", m.ExerciseId);
+                w.WriteString("from_level", m.FromLevel);
+                w.WriteString("to_level", m.ToLevel);
+                w.WriteString("reason", m.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (published is { } pub)
+            {
+                w.WriteNumber("published", pub.Published);
+                if (pub.LastError is not null) w.WriteString("uplink_error", pub.LastError);
+            }
             w.WriteEndObject();
             w.Flush();
             Console.WriteLine();
@@ -336,6 +396,8 @@ internal static class LiveCommands
         foreach (var e in r.Exercises.SelectMany(x => x.Errors)) Console.WriteLine("  " + e.Message);
         if (r.Recorded is { } recorded)
             Console.WriteLine(string.Format(ci, "session {0}: {1} messages in the outbox{2}", r.SessionId, recorded.Messages.Count, recorded.Stored ? "" : " (already recorded)"));
+        foreach (ProgressionProposalMessage m in proposals)
+            Console.WriteLine(string.Format(ci, "proposal for the therapist: {0} {1} → {2} ({3})", m.ExerciseId, m.FromLevel, m.ToLevel, m.Reason));
         if (published is { } p)
             Console.WriteLine(string.Format(ci, "uplink: {0} published, {1} pending{2}", p.Published, p.Pending, p.LastError is null ? "" : " — " + p.LastError));
         else if (counts is { Pending: > 0 } c2)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
@@ -10,9 +11,14 @@ namespace Sensors.Tests.Shared;
 public static class CliProcess
 {
     /// <summary>Runs <c>dotnet sensors.dll args…</c> from the test's output folder; fails the test after 120 s.</summary>
-    public static (int ExitCode, string Out, string Err) Run(params string[] args)
+    public static (int ExitCode, string Out, string Err) Run(params string[] args) => Run(null, args);
+
+    /// <summary>Same, with environment variables set (value null = removed) for the child process only.</summary>
+    public static (int ExitCode, string Out, string Err) Run(IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (environment is not null)
+            foreach (KeyValuePair<string, string?> kv in environment) start.Environment[kv.Key] = kv.Value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sensors.dll"));
         foreach (string a in args) start.ArgumentList.Add(a);
         using Process p = Process.Start(start)!;

@@ -29,7 +29,8 @@ public static class OutboxPublisher
         await using var uplink = new MqttUplink(options, outbox, programs);
         uplink.Start();
         var clock = Stopwatch.StartNew();
-        while (outbox.GetCounts().Pending > 0 && clock.Elapsed < timeout && !ct.IsCancellationRequested)
+        // Wrong credentials are not cured by waiting: stop at the first refusal (the rows stay queued for the next drain).
+        while (outbox.GetCounts().Pending > 0 && clock.Elapsed < timeout && !ct.IsCancellationRequested && uplink.State != UplinkState.AuthenticationFailed)
         {
             try
             {
