@@ -75,9 +75,11 @@ internal static class RepsCommands
         var markdown = new Option<bool>("--markdown") { Description = "Print a markdown table." };
         var seeds = new Option<string>("--seeds") { Description = "asserting (the record, default) or tuning.", DefaultValueFactory = _ => "asserting" };
         seeds.AcceptOnlyFromAmong("asserting", "tuning");
-        var command = new Command("reps-table", "Rep accuracy on simulated sessions (every exercise × level × citizen archetype, fixed seeds) through the real chain.") { markdown, seeds };
+        var rawParts = new Option<bool>("--raw-parts") { Description = "Bands without their factory (bench) calibration: raw MPU-6500 parts (diagnostics; default calibrated, as shipped)." };
+        var command = new Command("reps-table", "Rep accuracy on simulated sessions (every exercise × level × citizen archetype, fixed seeds) through the real chain.") { markdown, seeds, rawParts };
         command.SetAction(parse => CliErrors.Run(() =>
         {
+            SimulatedCitizen.FactoryCalibrated = !parse.GetValue(rawParts);
             var citizens = parse.GetValue(seeds) == "tuning" ? RepAccuracyStudy.TuningSeeds : RepAccuracyStudy.AssertingSeeds;
             var results = RepAccuracyStudy.Run(citizens, maxParallelism: Environment.ProcessorCount);
             Console.Write(RepAccuracyTable.Build(results).Format(parse.GetValue(markdown)));

@@ -24,14 +24,20 @@ public sealed class HipAngleFeed : IIntakeObserver
     private readonly float[] _si = new float[6];
     private double _lastBandTimeS = double.NaN;
     private double _firstBandTimeS = double.NaN;
+    private readonly Sensors.Band.Calibration.ImuCalibration? _calibration;
+    private float _temperatureC = 25f;
     private bool _referenced;
 
     /// <param name="hip">The thigh estimator (axis hint set by the band factory).</param>
     /// <param name="referenceRad">The hip angle of the start posture at a band time (null = 0, lying/standing straight).</param>
     /// <param name="onAngle">Called per thigh sample with band time, s, hip angle, rad, and validity.</param>
     /// <param name="onError">Intake errors, passed on.</param>
-    public HipAngleFeed(HipAngleEstimator hip, Func<double, double>? referenceRad, Action<double, double, bool> onAngle, Action<IntakeError>? onError = null)
+    /// <param name="thighCalibration">The thigh IMU's factory calibration (raw frames are uncalibrated counts); null = none.
+    /// Applied at the temperature of the band's last status frame.</param>
+    public HipAngleFeed(HipAngleEstimator hip, Func<double, double>? referenceRad, Action<double, double, bool> onAngle, Action<IntakeError>? onError = null,
+        Sensors.Band.Calibration.ImuCalibration? thighCalibration = null)
     {
+        _calibration = thighCalibration;
         _hip = hip ?? throw new ArgumentNullException(nameof(hip));
         _referenceRad = referenceRad;
         _onAngle = onAngle ?? throw new ArgumentNullException(nameof(onAngle));
@@ -52,9 +58,11 @@ public sealed class HipAngleFeed : IIntakeObserver
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (frame.Type == FrameType.Angle) UnexpectedAngleFrames++;
+        if (frame.Type == FrameType.Status && frame.Status is { } status) _temperatureC = status.TemperatureC;
         if (frame.Type != FrameType.RawImu || frame.RawImu is not { ImuIndex: 0 } raw) return;
         raw.GetAccelerationMPerS2(_si, 0);
         raw.GetRateRadPerS(_si, 3);
+        _calibration?.ApplyCalibration(_si, 0, _temperatureC, _si, 0);
         double dt = double.IsNaN(_lastBandTimeS) ? 0.0 : frame.BandTimeS - _lastBandTimeS;
         _lastBandTimeS = frame.BandTimeS;
         if (double.IsNaN(_firstBandTimeS)) _firstBandTimeS = frame.BandTimeS;

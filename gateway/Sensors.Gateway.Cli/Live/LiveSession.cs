@@ -44,8 +44,13 @@ public sealed record BandRequest(ProgramEntry Item, int Index, Func<string, bool
 /// frames (SetMode command) and feeds the thigh frames to it; the band's angle frames carry the knee only. Null = knee angle.
 /// </param>
 /// <param name="HipReferenceRad">The hip angle of the start posture at a band time (the therapist's goniometer), used once 2 s in.</param>
+/// <param name="ThighFactoryCalibration">
+/// The thigh IMU's factory (bench) calibration from the band's calibration record, applied gateway-side to the raw thigh
+/// frames of a hip exercise (raw frames carry uncalibrated counts; the band applies it to its own angle frames). Null = none.
+/// </param>
 public sealed record LiveBand(IBandTransport Transport, JointAngleEstimator? MountingEstimator = null,
-    Func<double, bool>? KneeReferencePose = null, HipAngleEstimator? Hip = null, Func<double, double>? HipReferenceRad = null);
+    Func<double, bool>? KneeReferencePose = null, HipAngleEstimator? Hip = null, Func<double, double>? HipReferenceRad = null,
+    Sensors.Band.Calibration.ImuCalibration? ThighFactoryCalibration = null);
 
 /// <summary>Settings of a <see cref="LiveSession"/>; defaults documented in gateway/README.md ("Live session").</summary>
 public sealed record LiveSessionOptions
@@ -301,7 +306,7 @@ public sealed class LiveSession
         Func<long> angleSamples;
         if (band.Hip is { } hip)
         {
-            var hipFeed = new HipAngleFeed(hip, band.HipReferenceRad, OnAngle, errors.Add);
+            var hipFeed = new HipAngleFeed(hip, band.HipReferenceRad, OnAngle, errors.Add, band.ThighFactoryCalibration);
             angleFeed = hipFeed;
             angleSamples = () => hipFeed.Samples;
         }

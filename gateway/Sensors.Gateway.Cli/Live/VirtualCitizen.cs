@@ -4,11 +4,13 @@ using System.Globalization;
 using Sensors.Band.Host;
 using Sensors.Band.Joint;
 using Sensors.Gateway.Exercises;
+using Sensors.Gateway.Exercises.Accuracy;
 using Sensors.Gateway.Exercises.Estimation;
 using Sensors.Gateway.Exercises.Programs;
 using Sensors.Gateway.Intake.Transports;
 using Sensors.Hardware.Body;
 using Sensors.Hardware.Exercises;
+using Sensors.Hardware.Imu;
 using Sensors.Hardware.Math;
 using Sensors.Hardware.People;
 using Exercise = Sensors.Gateway.Exercises.Exercise;
@@ -29,6 +31,8 @@ namespace Sensors.Gateway.Cli.Live;
 public sealed class VirtualCitizen
 {
     private readonly Dictionary<int, SessionSimulator> _sims = [];
+    private Sensors.Band.Calibration.ImuCalibration? _thighCal;
+    private Sensors.Band.Calibration.ImuCalibration? _shankCal;
 
     public VirtualCitizen(int seed, CitizenArchetype archetype = CitizenArchetype.Healthy, LinkSettings? link = null, bool realTime = false)
     {
@@ -38,6 +42,18 @@ public sealed class VirtualCitizen
         RealTime = realTime;
         BandId = "virtual-" + seed.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// Whether the band carries its factory (bench) calibration, as shipped (default true); false = raw parts (a band
+    /// without its calibration record, diagnostics).
+    /// </summary>
+    public bool FactoryCalibrated { get; init; } = true;
+
+    /// <summary>The thigh part's factory calibration (bench: six-position cube + rate table on the band's own part).</summary>
+    public Sensors.Band.Calibration.ImuCalibration ThighCalibration => _thighCal ??= BenchFactoryCalibration.For(ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, Seed), Seed);
+
+    /// <summary>The shank part's factory calibration.</summary>
+    public Sensors.Band.Calibration.ImuCalibration ShankCalibration => _shankCal ??= BenchFactoryCalibration.For(ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, Seed + 1), Seed + 1);
 
     /// <summary>Seed of the citizen, straps, sensors and link.</summary>
     public int Seed { get; }
@@ -87,7 +103,13 @@ public sealed class VirtualCitizen
         SessionSimulator sim = Simulation(request.Item, request.Index);
         Exercise exercise = ExerciseCatalogue.Default.Get(request.Item.ExerciseId);
         // The reference pose is taken by the gateway (below), 2 s in, as in the accuracy study: never by the band itself.
-        var settings = new VirtualBandSettings { ImuSeed = Seed, ReferencePoseAtS = double.NaN };
+        // A shipped band carries its parts' factory (bench) calibration; the band applies it to every sample of its angle
+        // frames, the gateway to the raw frames of a hip exercise (as the accuracy study's SimulatedCitizen does).
+        var settings = new VirtualBandSettings
+        {
+            ImuSeed = Seed, ReferencePoseAtS = double.NaN,
+            ThighCalibration = FactoryCalibrated ? ThighCalibration : null, ShankCalibration = FactoryCalibrated ? ShankCalibration : null,
+        };
         var link = new LinkSettings
         {
             LossProbability = Link.LossProbability, DuplicateProbability = Link.DuplicateProbability, ReorderProbability = Link.ReorderProbability,
@@ -110,7 +132,7 @@ public sealed class VirtualCitizen
             {
                 SessionSample truth = sim.SampleAt(bandTimeS);
                 return angle == PrimaryAngle.HipFlexion ? truth.HipFlexionRad : truth.HipAbductionRad;
-            });
+            }, settings.ThighCalibration);
         }
 
         bool extending = exercise.Level(request.Item.LevelValue).Sign < 0;

@@ -5,6 +5,7 @@ using Sensors.Hardware.Body;
 using Sensors.Hardware.Exercises;
 using Sensors.Hardware.Imu;
 using Sensors.Hardware.People;
+using BandImuCalibration = Sensors.Band.Calibration.ImuCalibration;
 using HwLevel = Sensors.Hardware.Exercises.ExerciseLevel;
 
 namespace Sensors.Gateway.Exercises.Accuracy;
@@ -20,12 +21,26 @@ public sealed class SimulatedCitizen
     /// <summary>Time of the reference pose after the session start, s (the citizen lies/sits still in the start pose).</summary>
     public const double ReferencePoseAtS = 2.0;
 
-    private SimulatedCitizen(int seed, CitizenProfile profile, MountingRecord record)
+    private SimulatedCitizen(int seed, CitizenProfile profile, MountingRecord record, BandImuCalibration? thighCalibration, BandImuCalibration? shankCalibration)
     {
         Seed = seed;
         Profile = profile;
         Mounting = record;
+        ThighCalibration = thighCalibration;
+        ShankCalibration = shankCalibration;
     }
+
+    /// <summary>
+    /// Whether new citizens' bands carry their factory (bench) calibration, as a shipped band does (default true);
+    /// false = raw parts (a band without its calibration record; diagnostics, the study before issue #4's calibration step).
+    /// </summary>
+    public static bool FactoryCalibrated { get; set; } = true;
+
+    /// <summary>The thigh part's factory calibration (null = raw part).</summary>
+    public BandImuCalibration? ThighCalibration { get; }
+
+    /// <summary>The shank part's factory calibration (null = raw part).</summary>
+    public BandImuCalibration? ShankCalibration { get; }
 
     /// <summary>The citizen seed (also the band seed: the parts of the two MPU-6500s are drawn from it).</summary>
     public int Seed { get; }
@@ -55,19 +70,24 @@ public sealed class SimulatedCitizen
         CitizenProfile profile = CitizenProfile.Draw(seed, archetype);
         IReadOnlyList<ProgramItem> fitting = [new("heel_slide", HwLevel.Easy, 1, 6)];
         var sim = new SessionSimulator(profile with { Slip = null }, fitting, 100.0, seed + 500_000);
-        var thigh = new SimulatedImu(ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, seed * 2 + 1), seed * 7 + 1);
-        var shank = new SimulatedImu(ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, seed * 2 + 2), seed * 7 + 2);
+        ImuErrorParameters thighPart = ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, seed * 2 + 1);
+        ImuErrorParameters shankPart = ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, seed * 2 + 2);
+        BandImuCalibration? thighCal = FactoryCalibrated ? BenchFactoryCalibration.For(thighPart, seed * 2 + 1) : null;
+        BandImuCalibration? shankCal = FactoryCalibrated ? BenchFactoryCalibration.For(shankPart, seed * 2 + 2) : null;
+        var thigh = new SimulatedImu(thighPart, seed * 7 + 1);
+        var shank = new SimulatedImu(shankPart, seed * 7 + 2);
         JointAngleEstimator knee = NewKneeEstimator(profile);
         bool referenced = false;
+        var scratch = new float[6];
         foreach (SessionSample s in sim.Samples())
         {
-            ImuSample a = thigh.Process(s.Thigh), b = shank.Process(s.Shank);
+            ImuSample a = BenchFactoryCalibration.Apply(thigh.Process(s.Thigh), thighCal, scratch), b = BenchFactoryCalibration.Apply(shank.Process(s.Shank), shankCal, scratch);
             UpdateKnee(knee, 0.01, a, b);
             if (!referenced && s.TimeS >= ReferencePoseAtS) referenced = knee.CaptureReferencePose(s.KneeFlexionRad);
         }
         var record = new MountingRecord();
         record.CopyFrom(knee.Mounting);
-        return new SimulatedCitizen(seed, profile, record);
+        return new SimulatedCitizen(seed, profile, record, thighCal, shankCal);
     }
 
     /// <summary>A knee estimator with the nominal-placement sign hints for this citizen.</summary>

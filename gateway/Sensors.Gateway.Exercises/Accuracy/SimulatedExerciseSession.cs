@@ -100,9 +100,10 @@ public sealed class SimulatedExerciseSession
         var phase = new SessionPhase[n];
         const double dt = 1.0 / SampleRateHz;
         int k = 0;
+        var scratch = new float[6];
         foreach (SessionSample s in sim.Samples())
         {
-            ImuSample a = thigh.Process(s.Thigh);
+            ImuSample a = BenchFactoryCalibration.Apply(thigh.Process(s.Thigh), citizen.ThighCalibration, scratch);
             t[k] = s.TimeS;
             phase[k] = s.Phase;
             truth[k] = exercise.PrimaryAngle switch
@@ -113,7 +114,7 @@ public sealed class SimulatedExerciseSession
             };
             if (knee is not null)
             {
-                ImuSample b = shank.Process(s.Shank);
+                ImuSample b = BenchFactoryCalibration.Apply(shank.Process(s.Shank), citizen.ShankCalibration, scratch);
                 SimulatedCitizen.UpdateKnee(knee, dt, a, b);
                 if (!kneeReferenced && s.TimeS >= SimulatedCitizen.ReferencePoseAtS) kneeReferenced = KneeReferencePose.Capture(knee, kneeStart == KneeSessionStart.StoredMountingAndReferencePose ? citizen.Mounting : null, s.KneeFlexionRad, p.Sign < 0);
                 // Counting starts once the session's zero is set (a re-zero is a step the rep core would take for a move).
