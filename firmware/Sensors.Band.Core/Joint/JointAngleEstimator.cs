@@ -77,6 +77,9 @@ namespace Sensors.Band.Joint
         private double _stillRate1;
         private double _stillRate2;
         private BodyPosture _posture;
+        private readonly SlipBurstDetector _burst = new SlipBurstDetector(320);
+        private readonly double[] _turn1 = new double[3];
+        private readonly double[] _turn2 = new double[3];
 
         /// <summary>Creates the estimator (allocates once).</summary>
         public JointAngleEstimator(JointAngleSettings settings)
@@ -142,6 +145,15 @@ namespace Sensors.Band.Joint
         /// <summary>Times the zero was re-anchored at a repeated rest pose (strap slip seen against an earlier rest pose).</summary>
         public int RestPoseReanchors { get; private set; }
 
+        /// <summary>Strap-slip bursts detected (off-hinge relative rotation) since the last reset.</summary>
+        public int SlipBursts => _burst.Bursts;
+
+        /// <summary>Times the output was held at a possible slip (fast off-hinge rate spike) since the last reset.</summary>
+        public int SlipHolds => _burst.Holds;
+
+        /// <summary>The strap-slip burst detector (diagnostics: step, threshold, last burst and its bridge).</summary>
+        public SlipBurstDetector SlipDetector => _burst;
+
         /// <summary>The rest poses remembered in this session (diagnostics).</summary>
         public RestPoseMemory RestPoses => _restPoses;
 
@@ -188,6 +200,7 @@ namespace Sensors.Band.Joint
             _pendingShiftRad = 0.0;
             _stillRate1 = _stillRate2 = 0.0;
             _posture = BodyPosture.Unknown;
+            _burst.Clear();
             RestPoseReanchors = 0;
             for (int i = 0; i < 6; i++) { _lpA[i] = 0.0; _lpB[i] = 0.0; }
             IsValid = false;
@@ -375,6 +388,7 @@ namespace Sensors.Band.Joint
             {
                 RangeHold();
             }
+            WatchSlipBurst(dtS, w, o1x, o1y, o1z, o2x, o2y, o2z);
             WatchRestPose(dtS, o1x, o1y, o1z, o2x, o2y, o2z);
 
             // 6. Sign and output.
@@ -398,8 +412,17 @@ namespace Sensors.Band.Joint
                 }
                 sign = _mounting.FlexionSign;
             }
-            FlexionRad = sign * _thetaRad;
-            FlexionRateRadPerS = sign * rate;
+            if (_burst.Holding)
+            {
+                // A possible slip not yet confirmed: report the angle extrapolated from just before it.
+                FlexionRad = sign * _burst.HoldThetaRad;
+                FlexionRateRadPerS = sign * _burst.HoldRateRadPerS;
+            }
+            else
+            {
+                FlexionRad = sign * _thetaRad;
+                FlexionRateRadPerS = sign * rate;
+            }
             IsValid = true;
         }
 
@@ -485,6 +508,42 @@ namespace Sensors.Band.Joint
             _restPoses.KeepOnly(slot, _pendingSlot);
             _pendingSlot = -1;
             RestPoseReanchors++;
+        }
+
+        /// <summary>
+        /// Strap-slip burst (<see cref="SlipBurstDetector"/>): while the axis is far from vertical, a burst of off-hinge
+        /// relative rotation marks a slip; its part about the hinge is bridged (angle and zero move by the same amount, so
+        /// the gravity loop agrees), the reference pose no longer holds, and the axis window restarts for the re-fit.
+        /// </summary>
+        private void WatchSlipBurst(double dtS, double w, double o1x, double o1y, double o1z, double o2x, double o2y, double o2z)
+        {
+            if (!_settings.SlipBurstDetect || w < _settings.SlipBurstMinGravityWeight) { _burst.Reset(); return; }
+            if (!_burst.Update(_settings, _timeS, dtS, _j1, _g1, _j2, _g2, o1x, o1y, o1z, o2x, o2y, o2z, _thetaRad)) return;
+            if (_settings.SlipBridge)
+            {
+                double shift = _burst.BridgeShiftRad;
+                _zeroRad += shift;
+                _thetaRad += shift;
+                _ends.Shift(shift);
+                _rangeRefRad += shift;
+                _mounting.ZeroOffsetRad = (float)_zeroRad;
+                _refValid = false;
+            }
+            if (_settings.SlipBurstTurnsAxis)
+            {
+                // The slipped pod's axis turned by the burst's off-hinge rotation: adopt that now (continuity keeps the angle).
+                for (int i = 0; i < 3; i++) { _turn1[i] = _j1[i]; _turn2[i] = _j2[i]; }
+                if (_burst.SlippedSensor == 1) SlipBurstDetector.TurnAxis(_turn1, _g1, _burst.SlipTurnERad, _burst.SlipTurnFRad);
+                else SlipBurstDetector.TurnAxis(_turn2, _g2, _burst.SlipTurnERad, _burst.SlipTurnFRad);
+                _axis.SetAxes(_turn1[0], _turn1[1], _turn1[2], _turn2[0], _turn2[1], _turn2[2]);
+                _refValid = false;
+            }
+            if (_settings.SlipBurstRestartsWindow)
+            {
+                _axis.RestartWindow();
+                WindowRestarts++;
+                _refValid = false;
+            }
         }
 
         private double _lastEndTimeS;

@@ -122,6 +122,76 @@ namespace Sensors.Band.Joint
         /// <summary>A thigh-only match counts only for rest poses within this of extension (shank supported), deg. Default 30.</summary>
         public double RestPoseExtendedDeg { get; set; } = 30.0;
 
+        /// <summary>
+        /// Detect a strap slip as a burst of off-hinge relative rotation (<see cref="SlipBurstDetector"/>) and bridge the
+        /// joint angle across it. Default true.
+        /// </summary>
+        public bool SlipBurstDetect { get; set; } = true;
+
+        /// <summary>Move the angle and the zero by the bridged correction at a detected burst (false: detect only). Default true.</summary>
+        public bool SlipBridge { get; set; } = true;
+
+        /// <summary>
+        /// Report the angle extrapolated from just before a fast off-hinge rate spike (joint nearly still) until the burst
+        /// is confirmed and bridged or dismissed: the step detector needs ~1 s, in which the slip's part about the hinge
+        /// would show (a false hyperextension at a quad-set hold). Default true.
+        /// </summary>
+        public bool SlipHold { get; set; } = true;
+
+        /// <summary>Off-hinge relative rate that starts a hold, °/s (at least; see <see cref="SlipHoldNoiseFactor"/>). Default 15.</summary>
+        public double SlipHoldMinRateDegPerS { get; set; } = 15.0;
+
+        /// <summary>A hold also needs the off-hinge rate above this multiple of its recent mean (wobble). Default 4.</summary>
+        public double SlipHoldNoiseFactor { get; set; } = 4.0;
+
+        /// <summary>Time constant of the recent mean off-hinge rate, s. Default 1.</summary>
+        public double SlipHoldNoiseTauS { get; set; } = 1.0;
+
+        /// <summary>A hold starts only while the joint turns slower than this, °/s (extrapolation stays close). Default 10.</summary>
+        public double SlipHoldMaxJointRateDegPerS { get; set; } = 10.0;
+
+        /// <summary>A hold needs one pod still (its rate, low-passed with <see cref="SlipHoldRateTauS"/>, below this), °/s. Default 3.</summary>
+        public double SlipHoldStillDegPerS { get; set; } = 3.0;
+
+        /// <summary>Low-pass time constant of the pod rates for <see cref="SlipHoldStillDegPerS"/>, s. Default 0.1.</summary>
+        public double SlipHoldRateTauS { get; set; } = 0.1;
+
+        /// <summary>A hold needs the off-hinge relative rate at least this fraction of the faster pod's rate. Default 0.4.</summary>
+        public double SlipHoldOffHingeFraction { get; set; } = 0.4;
+
+        /// <summary>A hold not confirmed by the step detector within this is dismissed, s. Default 0.3.</summary>
+        public double SlipHoldConfirmS { get; set; } = 0.3;
+
+        /// <summary>Turn the slipped pod's hinge axis by the burst's off-hinge rotation at a detected burst. Default true.</summary>
+        public bool SlipBurstTurnsAxis { get; set; } = true;
+
+        /// <summary>Restart the hinge-axis window at a detected burst (the re-fit sees only the new mounting). Default true.</summary>
+        public bool SlipBurstRestartsWindow { get; set; } = true;
+
+        /// <summary>Burst detection runs only while the gravity weight is at least this (axis far from vertical). Default 0.5.</summary>
+        public double SlipBurstMinGravityWeight { get; set; } = 0.5;
+
+        /// <summary>Leak of the off-hinge rotation integral (against gyro bias), s. Default 3.</summary>
+        public double SlipBurstLeakTauS { get; set; } = 3.0;
+
+        /// <summary>Each of two low-pass stages on the off-hinge rotation (against soft-tissue wobble), s. Default 0.1.</summary>
+        public double SlipBurstLowPassTauS { get; set; } = 0.1;
+
+        /// <summary>Window over which the off-hinge rotation step is measured, s. Default 0.6.</summary>
+        public double SlipBurstLagS { get; set; } = 0.6;
+
+        /// <summary>Off-hinge rotation step that counts as a burst, deg (plus <see cref="SlipBurstRotationFraction"/>). Default 2.5.</summary>
+        public double SlipBurstThresholdDeg { get; set; } = 2.5;
+
+        /// <summary>Fraction of the segments' rotation about the hinge in the window added to the threshold (axis-error leak). Default 0.05.</summary>
+        public double SlipBurstRotationFraction { get; set; } = 0.05;
+
+        /// <summary>Half-width of the bridged interval around the burst centre, s (a slip takes ~0.3 s). Default 0.2.</summary>
+        public double SlipBridgeHalfS { get; set; } = 0.2;
+
+        /// <summary>Span before and after the bridged interval from which the joint rates are taken, s. Default 0.3.</summary>
+        public double SlipBridgeRateS { get; set; } = 0.3;
+
         /// <summary>After a reference pose, the first excursion beyond this decides the flexion sign, deg. Default 30.</summary>
         public double FlexionSignThresholdDeg { get; set; } = 30.0;
     }

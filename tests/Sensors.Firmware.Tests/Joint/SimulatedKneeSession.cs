@@ -73,6 +73,9 @@ internal static class SimulatedKneeSession
 
     /// <summary>Optional per-second diagnostics sink (null in tests).</summary>
     public static Action<string>? Trace { get; set; }
+
+    /// <summary>Optional per-sample observer (diagnostics; null in tests): the simulator sample and the estimator after its update.</summary>
+    public static Action<SessionSample, JointAngleEstimator>? Observe { get; set; }
     public const double ReferencePoseAtS = 2.0;
     private const double Deg = 180.0 / Math.PI;
 
@@ -130,6 +133,7 @@ internal static class SimulatedKneeSession
                 (float)a.AngularVelocityRadPerS.X, (float)a.AngularVelocityRadPerS.Y, (float)a.AngularVelocityRadPerS.Z,
                 (float)b.AccelerationMPerS2.X, (float)b.AccelerationMPerS2.Y, (float)b.AccelerationMPerS2.Z,
                 (float)b.AngularVelocityRadPerS.X, (float)b.AngularVelocityRadPerS.Y, (float)b.AngularVelocityRadPerS.Z);
+            Observe?.Invoke(s, est);
             if (!referenced && s.TimeS >= ReferencePoseAtS)
             {
                 referenced = est.CaptureReferencePose(s.KneeFlexionRad);
