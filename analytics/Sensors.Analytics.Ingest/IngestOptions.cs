@@ -59,6 +59,25 @@ public sealed class IngestOptions
     /// <summary>Messages stored per transaction at most (what has arrived is taken, never waited for). Default 500.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// After each stored batch, confirm the message ids to their gateway on <c>sensors/v1/{site}/{gateway}/receipts/{ingest}</c>
+    /// (QoS 1): the gateway publishes again what stays unconfirmed. Default true.
+    /// </summary>
+    public bool SendReceipts { get; set; } = true;
+
+    /// <summary>The ingest's id in receipt topics: the client id in lower case, other characters than a-z 0-9 - _ as '-'.</summary>
+    public string ReceiptSenderId
+    {
+        get
+        {
+            var chars = ClientId.ToLowerInvariant().ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+                if (chars[i] is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_')) chars[i] = '-';
+            string id = new(chars);
+            return id.Length > 64 ? id[..64] : id;
+        }
+    }
+
     /// <summary>The port in use.</summary>
     public int EffectivePort => Port > 0 ? Port : UseTls ? 8883 : 1883;
 

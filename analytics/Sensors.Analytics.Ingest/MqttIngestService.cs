@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.IO;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
@@ -25,6 +27,8 @@ namespace Sensors.Analytics.Ingest;
 /// store fails nothing of the batch is acknowledged: the client disconnects and reconnects (back-off), and the broker
 /// redelivers the unacknowledged messages on the resumed session; the message-id record makes the redelivery a no-op
 /// where it was stored before. Downlink program messages (matched by the same filter) are acknowledged and ignored.
+/// After each stored batch a receipt per gateway names the stored message ids (<see cref="IngestOptions.SendReceipts"/>):
+/// end to end, a message is done only when analytics has it, not when the broker acknowledged it.
 /// </summary>
 public sealed class MqttIngestService : BackgroundService
 {
@@ -35,6 +39,7 @@ public sealed class MqttIngestService : BackgroundService
     private readonly TimeProvider _time;
     private readonly IngestCounters _counters = new();
     private volatile bool _connected;
+    private long _receiptSeq;
 
     /// <summary>Creates the service (nothing connects before the host starts it).</summary>
     public MqttIngestService(ITelemetryStore store, IDeadLetterStore deadLetters, IngestOptions options,
@@ -124,7 +129,8 @@ public sealed class MqttIngestService : BackgroundService
         if (connect.ResultCode != MqttClientConnectResultCode.Success)
             throw new IOException($"broker refused the connection: {connect.ResultCode} {connect.ReasonString}");
         MqttClientSubscribeResult sub = await client.SubscribeAsync(factory.CreateSubscribeOptionsBuilder()
-            .WithTopicFilter(f => f.WithTopic(_options.TopicFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .WithTopicFilter(f => f.WithTopic(_options.TopicFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithNoLocal(true)) // not our own receipts
             .Build(), stoppingToken);
         foreach (MqttClientSubscribeResultItem item in sub.Items)
             if (item.ResultCode is not (MqttClientSubscribeResultCode.GrantedQoS0 or MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS2))
@@ -137,7 +143,7 @@ public sealed class MqttIngestService : BackgroundService
 
         try
         {
-            await ConsumeAsync(inbox.Reader, stoppingToken);
+            await ConsumeAsync(client, inbox.Reader, stoppingToken);
         }
         finally
         {
@@ -157,7 +163,7 @@ public sealed class MqttIngestService : BackgroundService
         return true;
     }
 
-    private async Task ConsumeAsync(ChannelReader<MqttApplicationMessageReceivedEventArgs> inbox, CancellationToken ct)
+    private async Task ConsumeAsync(IMqttClient client, ChannelReader<MqttApplicationMessageReceivedEventArgs> inbox, CancellationToken ct)
     {
         var received = new List<MqttApplicationMessageReceivedEventArgs>(_options.BatchSize);
         var valid = new List<IncomingMessage>(_options.BatchSize);
@@ -173,10 +179,10 @@ public sealed class MqttIngestService : BackgroundService
             {
                 string topic = e.ApplicationMessage.Topic;
                 byte[] payload = e.ApplicationMessage.Payload.ToArray();
-                if (TopicPath.TryParse(topic, out TopicPath? path, out _) && path!.Kind == TopicKind.Program)
+                if (TopicPath.TryParse(topic, out TopicPath? path, out _) && path!.Kind is TopicKind.Program or TopicKind.Receipt)
                 {
                     _counters.IgnoredDownlink();
-                    await AckAsync(e, ct); // our own downlink (retained programs), not telemetry
+                    await AckAsync(e, ct); // our own downlink (retained programs, receipts), not telemetry
                     continue;
                 }
                 if (ContractSerializer.TryDeserialize(topic, payload, out ContractMessage? message, out path, out string error))
@@ -205,6 +211,43 @@ public sealed class MqttIngestService : BackgroundService
             }
             _counters.Stored(result);
             foreach (MqttApplicationMessageReceivedEventArgs e in validArgs) await AckAsync(e, ct);
+            if (_options.SendReceipts) await SendReceiptsAsync(client, valid, now, ct);
+        }
+    }
+
+    /// <summary>
+    /// One receipt per gateway for the ids just stored (or already held). A receipt that cannot be sent is only logged: the
+    /// gateway then publishes those messages again and the next batch confirms them (duplicates are no-ops).
+    /// </summary>
+    private async Task SendReceiptsAsync(IMqttClient client, List<IncomingMessage> stored, DateTimeOffset now, CancellationToken ct)
+    {
+        string sender = _options.ReceiptSenderId;
+        foreach (IGrouping<(string Site, string Gateway), IncomingMessage> g in stored.GroupBy(m => (m.Path.Site, m.Path.Gateway)))
+        {
+            List<string> ids = g.Select(m => m.Message.MessageId).Distinct(StringComparer.Ordinal).ToList();
+            for (int from = 0; from < ids.Count; from += ReceiptMessage.MaxIds)
+            {
+                long n = Interlocked.Increment(ref _receiptSeq);
+                var receipt = new ReceiptMessage
+                {
+                    MessageId = string.Create(CultureInfo.InvariantCulture, $"{sender}/{now.ToUnixTimeMilliseconds()}/{n}"),
+                    SentAt = now,
+                    MessageIds = ids.GetRange(from, Math.Min(ReceiptMessage.MaxIds, ids.Count - from)),
+                };
+                try
+                {
+                    await client.PublishAsync(new MqttApplicationMessageBuilder()
+                        .WithTopic(Topics.Receipt(g.Key.Site, g.Key.Gateway, sender))
+                        .WithPayload(ContractSerializer.Serialize(receipt))
+                        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                        .Build(), ct);
+                    _counters.Receipt();
+                }
+                catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
+                {
+                    _log.LogWarning(ex, "MQTT ingest: receipt for {Count} message(s) of {Site}/{Gateway} not sent: {Reason}", receipt.MessageIds.Count, g.Key.Site, g.Key.Gateway, ex.Message);
+                }
+            }
         }
     }
 
@@ -254,7 +297,10 @@ public sealed class MqttIngestService : BackgroundService
 /// <summary>Ingest counters (thread-safe), for diagnostics and tests.</summary>
 public sealed class IngestCounters
 {
-    private long _stored, _duplicates, _samples, _deadLetters, _acks, _storeFailures, _connects, _ignored;
+    private long _stored, _duplicates, _samples, _deadLetters, _acks, _storeFailures, _connects, _ignored, _receipts;
+
+    /// <summary>Receipts sent to gateways.</summary>
+    public long Receipts => Interlocked.Read(ref _receipts);
 
     /// <summary>Messages stored.</summary>
     public long StoredMessages => Interlocked.Read(ref _stored);
@@ -284,4 +330,5 @@ public sealed class IngestCounters
     internal void StoreFailure() => Interlocked.Increment(ref _storeFailures);
     internal void Connect() => Interlocked.Increment(ref _connects);
     internal void IgnoredDownlink() => Interlocked.Increment(ref _ignored);
+    internal void Receipt() => Interlocked.Increment(ref _receipts);
 }

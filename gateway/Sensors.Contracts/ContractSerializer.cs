@@ -36,6 +36,7 @@ public static class ContractSerializer
         TopicKind.BandStatus => typeof(BandStatusMessage),
         TopicKind.Proposal => typeof(ProgressionProposalMessage),
         TopicKind.Program => typeof(ProgramMessage),
+        TopicKind.Receipt => typeof(ReceiptMessage),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown topic kind"),
     };
 
@@ -49,6 +50,7 @@ public static class ContractSerializer
         TopicKind.BandStatus => BandStatusMessage.SchemaName,
         TopicKind.Proposal => ProgressionProposalMessage.SchemaName,
         TopicKind.Program => ProgramMessage.SchemaName,
+        TopicKind.Receipt => ReceiptMessage.SchemaName,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown topic kind"),
     };
 

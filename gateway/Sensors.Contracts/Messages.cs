@@ -412,6 +412,32 @@ public sealed record ProgressionProposalMessage : ContractMessage
     }
 }
 
+/// <summary>
+/// <c>receipts/{ingest}</c>: analytics confirms to a gateway the message ids it has durably stored (or already held). The
+/// gateway marks those outbox rows confirmed; rows still unconfirmed a while after their PUBACK are published again.
+/// </summary>
+public sealed record ReceiptMessage : ContractMessage
+{
+    /// <summary>Schema name.</summary>
+    public const string SchemaName = "sensors.receipt";
+    /// <summary>Most ids in one receipt.</summary>
+    public const int MaxIds = 1000;
+    /// <inheritdoc />
+    public override string Schema => SchemaName;
+    /// <summary>Ids of the gateway's messages now stored by analytics.</summary>
+    public required IReadOnlyList<string> MessageIds { get; init; }
+
+    /// <inheritdoc />
+    public override string? Validate()
+    {
+        if (base.Validate() is { } e) return e;
+        if (MessageIds.Count is 0 or > MaxIds) return $"message_ids must hold 1–{MaxIds} ids (has {MessageIds.Count})";
+        for (int i = 0; i < MessageIds.Count; i++)
+            if (string.IsNullOrWhiteSpace(MessageIds[i])) return $"message_ids[{i}] is empty";
+        return null;
+    }
+}
+
 /// <summary>Range checks for joint angles in payloads.</summary>
 public static class Angles
 {

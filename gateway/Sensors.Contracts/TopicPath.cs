@@ -20,6 +20,8 @@ public enum TopicKind
     Proposal,
     /// <summary>programs/{citizen} (downlink, retained)</summary>
     Program,
+    /// <summary>receipts/{ingest} (downlink: analytics confirms the message ids it has stored)</summary>
+    Receipt,
 }
 
 /// <summary>A parsed topic: site, gateway, kind and the id segment (session, band or citizen).</summary>
@@ -68,6 +70,7 @@ public sealed record TopicPath(string Site, string Gateway, TopicKind Kind, stri
             case "bands" when s.Length == 7 && s[6] == "status": kind = TopicKind.BandStatus; break;
             case "proposals" when s.Length == 6: kind = TopicKind.Proposal; break;
             case "programs" when s.Length == 6: kind = TopicKind.Program; break;
+            case "receipts" when s.Length == 6: kind = TopicKind.Receipt; break;
         }
         if (kind is null)
         {

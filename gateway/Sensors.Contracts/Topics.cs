@@ -14,7 +14,10 @@ namespace Sensors.Contracts;
 /// up   sensors/v1/{site}/{gateway}/bands/{band}/status               BandStatusMessage       QoS 1
 /// up   sensors/v1/{site}/{gateway}/proposals/{citizen}               ProgressionProposalMessage QoS 1
 /// down sensors/v1/{site}/{gateway}/programs/{citizen}                ProgramMessage          QoS 1, retained
+/// down sensors/v1/{site}/{gateway}/receipts/{ingest}                 ReceiptMessage          QoS 1
 /// </code>
+/// Receipts are end-to-end: analytics names the message ids it has durably stored; the gateway re-publishes what stays
+/// unconfirmed (a broker that crashes after its PUBACK can lose a message; the ids make the re-publish harmless).
 /// Segments are ids: lower-case letters, digits, '-' and '_' (1–64 characters); citizens only by pseudonym.
 /// </summary>
 public static class Topics
@@ -58,6 +61,13 @@ public static class Topics
 
     /// <summary>Subscription filter for the programs of one gateway (downlink).</summary>
     public static string ProgramsOf(string site, string gateway) => Gateway(site, gateway) + "/programs/+";
+
+    /// <summary>Topic on which an ingest instance confirms to one gateway the message ids it has stored (downlink).</summary>
+    public static string Receipt(string site, string gateway, string ingest) =>
+        Gateway(site, gateway) + "/receipts/" + Id(ingest, nameof(ingest));
+
+    /// <summary>Subscription filter for the receipts of one gateway (downlink).</summary>
+    public static string ReceiptsOf(string site, string gateway) => Gateway(site, gateway) + "/receipts/+";
 
     /// <summary>True when <paramref name="value"/> is a valid id segment.</summary>
     public static bool IsValidId(string? value)

@@ -40,6 +40,7 @@ public sealed class SessionOutbox : IDisposable
             Exec("PRAGMA journal_size_limit=4194304");
             Exec("PRAGMA busy_timeout=10000");
             Exec(Schema);
+            Migrate();
         }
         catch (SqliteException ex)
         {
@@ -167,6 +168,64 @@ public sealed class SessionOutbox : IDisposable
     {
         Update("UPDATE outbox SET attempts=attempts+1, rejected_reason=$r WHERE seq=$q", ("$r", reason), ("$q", seq));
         Warning?.Invoke(this, new OutboxWarningEventArgs(_lastLevel, $"outbox row {seq} refused by the broker: {reason}"));
+    }
+
+    /// <summary>
+    /// Marks rows whose ids analytics confirmed it has stored (end-to-end receipt). Returns the rows newly confirmed; ids
+    /// not held (pruned, another gateway's) are ignored.
+    /// </summary>
+    public int MarkConfirmed(IReadOnlyCollection<string> messageIds)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            try
+            {
+                using SqliteTransaction tx = _db.BeginTransaction();
+                long now = NowMs();
+                int n = 0;
+                foreach (string id in messageIds)
+                    n += Exec("UPDATE outbox SET confirmed_at=$t WHERE message_id=$m AND confirmed_at IS NULL", tx, ("$t", now), ("$m", id));
+                tx.Commit();
+                return n;
+            }
+            catch (SqliteException ex)
+            {
+                throw new OutboxException($"outbox {Settings.DatabasePath}: receipt not recorded: {ex.Message}", ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts back to pending the rows the broker acknowledged more than <paramref name="age"/> ago that analytics has not
+    /// confirmed, at most <paramref name="maxRepublish"/> times per row (a broker that crashed after its PUBACK may have
+    /// lost them; the same message id makes a second copy harmless). Returns the rows put back.
+    /// </summary>
+    public int RequeueUnconfirmed(TimeSpan age, int maxRepublish)
+    {
+        long cutoff = NowMs() - (long)age.TotalMilliseconds;
+        int n;
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            n = Exec("""
+                UPDATE outbox SET published_at=NULL, republished=republished+1
+                WHERE published_at IS NOT NULL AND published_at < $c AND confirmed_at IS NULL AND rejected_reason IS NULL AND republished < $max
+                """, null, ("$c", cutoff), ("$max", maxRepublish));
+        }
+        if (n > 0) Enqueued?.Invoke(this, EventArgs.Empty);
+        return n;
+    }
+
+    /// <summary>Rows the broker acknowledged that analytics has not confirmed yet.</summary>
+    public int CountUnconfirmed()
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return (int)Scalar<long>("SELECT COUNT(*) FROM outbox WHERE published_at IS NOT NULL AND confirmed_at IS NULL");
+        }
     }
 
     /// <summary>Row counts.</summary>
@@ -352,6 +411,17 @@ public sealed class SessionOutbox : IDisposable
           bytes BLOB NOT NULL,
           created_at INTEGER NOT NULL);
         """;
+
+    /// <summary>Adds the receipt columns to an outbox file written before receipts existed.</summary>
+    private void Migrate()
+    {
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        using (SqliteCommand cmd = Command("PRAGMA table_info(outbox)", null))
+        using (SqliteDataReader r = cmd.ExecuteReader())
+            while (r.Read()) columns.Add(r.GetString(1));
+        if (!columns.Contains("confirmed_at")) Exec("ALTER TABLE outbox ADD COLUMN confirmed_at INTEGER NULL");
+        if (!columns.Contains("republished")) Exec("ALTER TABLE outbox ADD COLUMN republished INTEGER NOT NULL DEFAULT 0");
+    }
 
     private static string PublishedSessionsBefore(long cutoffMs)
     {

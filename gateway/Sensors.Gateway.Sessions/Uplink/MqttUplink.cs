@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Linq;
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography;
@@ -23,6 +24,9 @@ namespace Sensors.Gateway.Sessions.Uplink;
 /// marks a row published only after its PUBACK; a connection lost before the PUBACK re-publishes the row after the
 /// reconnect (same message id, so a duplicate is harmless). Reconnects with exponential backoff and jitter.
 /// Downlink: subscribes to <see cref="Topics.ProgramsOf"/> (retained) and hands programs to the <see cref="ProgramCache"/>.
+/// End-to-end receipts (<see cref="MqttUplinkOptions.ReceiptTimeoutS"/> &gt; 0): subscribes to <see cref="Topics.ReceiptsOf"/>,
+/// marks the rows analytics confirms, and publishes again what stays unconfirmed after the timeout (at most
+/// <see cref="MqttUplinkOptions.MaxRepublish"/> times) — a broker crash between its PUBACK and its next save loses nothing.
 /// </summary>
 public sealed class MqttUplink : IAsyncDisposable
 {
@@ -38,6 +42,10 @@ public sealed class MqttUplink : IAsyncDisposable
     private long _published;
     private long _connects;
     private DateTime _lastHousekeeping = DateTime.MinValue;
+    private DateTime _lastReceiptCheck = DateTime.MinValue;
+    private volatile bool _receiptsSubscribed;
+    private long _confirmed;
+    private long _republished;
 
     /// <summary>Creates the uplink; validates the options (production without TLS or credentials is refused here).</summary>
     /// <exception cref="UplinkConfigurationException">The options are not usable.</exception>
@@ -66,8 +74,10 @@ public sealed class MqttUplink : IAsyncDisposable
             _wake.Release();
             return Task.CompletedTask;
         };
-        _outbox.Enqueued += (_, _) => _wake.Release();
+        _outbox.Enqueued += OnEnqueued;
     }
+
+    private void OnEnqueued(object? sender, EventArgs e) => _wake.Release();
 
     /// <summary>The options.</summary>
     public MqttUplinkOptions Options { get; }
@@ -80,6 +90,12 @@ public sealed class MqttUplink : IAsyncDisposable
 
     /// <summary>Rows published (PUBACK received) since start.</summary>
     public long PublishedCount => Interlocked.Read(ref _published);
+
+    /// <summary>Rows confirmed by analytics receipts since start.</summary>
+    public long ConfirmedCount => Interlocked.Read(ref _confirmed);
+
+    /// <summary>Rows put back for re-publishing because their receipt did not come in time, since start.</summary>
+    public long RepublishedCount => Interlocked.Read(ref _republished);
 
     /// <summary>Successful connects since start.</summary>
     public long ConnectCount => Interlocked.Read(ref _connects);
@@ -169,19 +185,34 @@ public sealed class MqttUplink : IAsyncDisposable
         if (_programs is not null)
         {
             string filter = Topics.ProgramsOf(Options.Site, Options.Gateway);
-            MqttClientSubscribeResult sub = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
-                .Build(), ct);
-            foreach (MqttClientSubscribeResultItem item in sub.Items)
-                if ((int)item.ResultCode >= 0x80) RaiseError($"{where}: subscription to {filter} refused ({item.ResultCode}); programs arrive only from the cache");
+            if (!await SubscribeAsync(filter, ct))
+                RaiseError($"{where}: subscription to {filter} refused; programs arrive only from the cache");
+        }
+        if (Options.ReceiptTimeoutS > 0)
+        {
+            string filter = Topics.ReceiptsOf(Options.Site, Options.Gateway);
+            _receiptsSubscribed = await SubscribeAsync(filter, ct);
+            if (!_receiptsSubscribed)
+                RaiseError($"{where}: subscription to {filter} refused (broker ACL: topic read {filter}); without receipts the gateway trusts the broker's PUBACK");
         }
         State = UplinkState.Connected;
         LastError = null;
     }
 
+    private async Task<bool> SubscribeAsync(string filter, CancellationToken ct)
+    {
+        MqttClientSubscribeResult sub = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .Build(), ct);
+        foreach (MqttClientSubscribeResultItem item in sub.Items)
+            if ((int)item.ResultCode >= 0x80) return false;
+        return true;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _outbox.Enqueued -= OnEnqueued; // the outbox outlives this uplink (a later uplink drains it)
         await StopAsync();
         _client.Dispose();
         _stop?.Dispose();
@@ -203,6 +234,7 @@ public sealed class MqttUplink : IAsyncDisposable
                     _backoff.Reset();
                 }
                 await DrainAsync(ct);
+                if (RequeueUnconfirmed() > 0) continue;
                 Housekeeping();
                 await _wake.WaitAsync(TimeSpan.FromSeconds(1), ct);
             }
@@ -282,6 +314,20 @@ public sealed class MqttUplink : IAsyncDisposable
         }
     }
 
+    /// <summary>At most every second while connected: rows PUBACKed but not confirmed within the receipt timeout go back to pending.</summary>
+    private int RequeueUnconfirmed()
+    {
+        if (!_receiptsSubscribed || DateTime.UtcNow - _lastReceiptCheck < TimeSpan.FromSeconds(1)) return 0;
+        _lastReceiptCheck = DateTime.UtcNow;
+        int n = _outbox.RequeueUnconfirmed(TimeSpan.FromSeconds(Options.ReceiptTimeoutS), Options.MaxRepublish);
+        if (n > 0)
+        {
+            Interlocked.Add(ref _republished, n);
+            RaiseError($"{n} message(s) acknowledged by broker {Options.Host}:{Options.Port} but not confirmed by analytics within {Options.ReceiptTimeoutS:F0} s: publishing them again");
+        }
+        return n;
+    }
+
     private void Housekeeping()
     {
         if (DateTime.UtcNow - _lastHousekeeping < TimeSpan.FromMinutes(10)) return;
@@ -292,8 +338,17 @@ public sealed class MqttUplink : IAsyncDisposable
 
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        if (_programs is null) return Task.CompletedTask;
         byte[] payload = e.ApplicationMessage.Payload.ToArray();
+        if (TopicPath.TryParse(e.ApplicationMessage.Topic, out TopicPath? path, out _) && path!.Kind == TopicKind.Receipt)
+        {
+            // recorded before the handler returns, so the PUBACK goes out after the write
+            if (ContractSerializer.TryDeserialize(e.ApplicationMessage.Topic, payload, out ContractMessage? m, out _, out string why) && m is ReceiptMessage receipt)
+                Interlocked.Add(ref _confirmed, _outbox.MarkConfirmed(receipt.MessageIds.ToArray()));
+            else
+                RaiseError($"receipt refused: {why}");
+            return Task.CompletedTask;
+        }
+        if (_programs is null) return Task.CompletedTask;
         if (payload.Length == 0) return Task.CompletedTask; // a cleared retained program: keep the cached one
         // stored (or refused) before the handler returns, so the PUBACK goes out after the write
         if (_programs.Offer(e.ApplicationMessage.Topic, payload, out string error) == ProgramOfferResult.Invalid)

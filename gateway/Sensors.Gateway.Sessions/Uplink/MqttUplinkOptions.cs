@@ -62,6 +62,14 @@ public sealed record MqttUplinkOptions
     /// <summary>PUBACKs awaited at most, s, before the connection counts as lost. Default 30.</summary>
     public double PublishTimeoutS { get; init; } = 30;
 
+    /// <summary>
+    /// End-to-end receipts: a row the broker acknowledged but analytics has not confirmed (receipts topic) within this many
+    /// seconds is published again. 0 = receipts off (trust the PUBACK). Default 120.
+    /// </summary>
+    public double ReceiptTimeoutS { get; init; } = 120;
+    /// <summary>Re-publishes per row for missing receipts at most. Default 3.</summary>
+    public int MaxRepublish { get; init; } = 3;
+
     /// <summary>True in development (plain MQTT allowed).</summary>
     public bool IsDevelopment => string.Equals(Environment, "development", StringComparison.Ordinal);
 
@@ -83,6 +91,8 @@ public sealed record MqttUplinkOptions
             throw new UplinkConfigurationException($"mqtt.environment '{Environment}' is not production|development");
         if (!(ReconnectInitialS > 0 && ReconnectMaxS >= ReconnectInitialS && ReconnectJitter is >= 0 and <= 1))
             throw new UplinkConfigurationException("mqtt.reconnect_*: need 0 < initial ≤ max and jitter in [0, 1]");
+        if (!(ReceiptTimeoutS >= 0) || MaxRepublish < 0)
+            throw new UplinkConfigurationException($"mqtt.receipt_timeout_s {ReceiptTimeoutS} / mqtt.max_republish {MaxRepublish}: need ≥ 0");
         if (!IsDevelopment)
         {
             if (!Tls.Enabled)

@@ -25,6 +25,7 @@ internal sealed class UplinkTestEnvironment : IDisposable
         topic write sensors/v1/odense/gw-01/bands/#
         topic write sensors/v1/odense/gw-01/proposals/#
         topic read sensors/v1/odense/gw-01/programs/+
+        topic read sensors/v1/odense/gw-01/receipts/+
         user analytics
         topic readwrite sensors/v1/#
         """;
