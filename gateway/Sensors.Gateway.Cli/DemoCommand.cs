@@ -22,9 +22,10 @@ internal static class DemoCommand
         var archetype = new Option<string>("--citizen") { Description = "Simulated citizen: early (weeks 1–3 after surgery), late (weeks 6–12) or healthy.", DefaultValueFactory = _ => "early" };
         archetype.AcceptOnlyFromAmong("early", "late", "healthy");
         var seed = new Option<int>("--seed") { Description = "Seed of the citizen, the straps and the sensors (same seed, same session).", DefaultValueFactory = _ => 7 };
+        var rawParts = new Option<bool>("--raw-parts") { Description = "A band without its factory (bench) calibration record: raw MPU-6500 parts (diagnostics)." };
         var command = new Command("demo", "Simulate a citizen's session with the band (no hardware, no server) and print its summary.")
         {
-            level, archetype, seed,
+            level, archetype, seed, rawParts,
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
@@ -35,17 +36,17 @@ internal static class DemoCommand
                 "healthy" => CitizenArchetype.Healthy,
                 _ => CitizenArchetype.EarlyPostOp,
             };
-            Run(lvl, who, parse.GetValue(seed));
+            Run(lvl, who, parse.GetValue(seed), !parse.GetValue(rawParts));
             return 0;
         }));
         return command;
     }
 
-    private static void Run(ExerciseLevel level, CitizenArchetype archetype, int seed)
+    private static void Run(ExerciseLevel level, CitizenArchetype archetype, int seed, bool factoryCalibrated)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         var program = TkaPrograms.Full(level);
-        var sim = new Live.VirtualCitizen(seed, archetype);
+        var sim = new Live.VirtualCitizen(seed, archetype) { FactoryCalibrated = factoryCalibrated };
         CitizenProfile citizen = sim.Profile;
         var gwProgram = new Sensors.Gateway.Exercises.Programs.CitizenProgram("demo-citizen", 1, program
             .Select(p => new Sensors.Gateway.Exercises.Programs.ProgramEntry(p.ExerciseId, p.Level.ToString().ToLowerInvariant(), p.Sets, p.Reps, 7)).ToList());
@@ -65,7 +66,7 @@ internal static class DemoCommand
             // The first fitting (therapist-led, before the home program: heel slides, the reference pose from the goniometer)
             // stores the mounting, as in the accuracy study; the program's sessions then load it.
             var fitting = Live.LiveSession.DefaultProgram("demo-citizen", "heel_slide", Sensors.Gateway.Exercises.ExerciseLevel.Easy);
-            Live.LiveSessionResult fitted = new Live.LiveSession(fitting, new Live.VirtualCitizen(seed, archetype).OpenBand, null, calibration,
+            Live.LiveSessionResult fitted = new Live.LiveSession(fitting, new Live.VirtualCitizen(seed, archetype) { FactoryCalibrated = factoryCalibrated }.OpenBand, null, calibration,
                 new Live.LiveSessionOptions { Citizen = "demo-citizen", Baseline = sim.Baseline, RestOverrideS = 0, SessionId = "demo-fitting-" + seed.ToString(c) })
                 .RunAsync().GetAwaiter().GetResult();
             Console.WriteLine(string.Format(c, "first fitting (heel slides, not counted below): {0} mounting rows stored", fitted.MountingLog.Count(l => l.Contains("mounting stored", StringComparison.Ordinal))));

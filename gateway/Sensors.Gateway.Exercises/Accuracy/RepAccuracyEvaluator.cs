@@ -21,7 +21,14 @@ public static class RepAccuracyEvaluator
     public static SessionAccuracy Evaluate(SimulatedExerciseSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        RepDetectorSettings settings = ExerciseRepSettings.For(session.Exercise, session.Level, session.Citizen.Baseline, SimulatedExerciseSession.SampleRateHz);
+        return Evaluate(session, ExerciseRepSettings.For(session.Exercise, session.Level, session.Citizen.Baseline, SimulatedExerciseSession.SampleRateHz));
+    }
+
+    /// <summary>Detects with explicit settings (tuning experiments) and scores.</summary>
+    public static SessionAccuracy Evaluate(SimulatedExerciseSession session, RepDetectorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(settings);
         List<Rep> detected = Detect(session.AngleRad, settings, session.TimeS.Length > 0 ? session.TimeS[0] : 0);
         return Score(session, detected);
     }
