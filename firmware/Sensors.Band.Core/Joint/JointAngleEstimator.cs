@@ -416,7 +416,7 @@ namespace Sensors.Band.Joint
             {
                 // A possible slip not yet confirmed: report the angle extrapolated from just before it.
                 FlexionRad = sign * _burst.HoldThetaRad;
-                FlexionRateRadPerS = sign * _burst.HoldRateRadPerS;
+                FlexionRateRadPerS = sign * (_burst.HoldExtrapolating ? _burst.HoldRateRadPerS : rate);
             }
             else
             {

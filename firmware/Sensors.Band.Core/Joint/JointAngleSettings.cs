@@ -159,8 +159,8 @@ namespace Sensors.Band.Joint
         /// <summary>A hold needs the off-hinge relative rate at least this fraction of the faster pod's rate. Default 0.4.</summary>
         public double SlipHoldOffHingeFraction { get; set; } = 0.4;
 
-        /// <summary>A hold not confirmed by the step detector within this is dismissed, s. Default 0.3.</summary>
-        public double SlipHoldConfirmS { get; set; } = 0.3;
+        /// <summary>A hold not confirmed by the step detector within this is dismissed, s. Default 0.5.</summary>
+        public double SlipHoldConfirmS { get; set; } = 0.5;
 
         /// <summary>Turn the slipped pod's hinge axis by the burst's off-hinge rotation at a detected burst. Default true.</summary>
         public bool SlipBurstTurnsAxis { get; set; } = true;
@@ -185,6 +185,21 @@ namespace Sensors.Band.Joint
 
         /// <summary>Fraction of the segments' rotation about the hinge in the window added to the threshold (axis-error leak). Default 0.05.</summary>
         public double SlipBurstRotationFraction { get; set; } = 0.05;
+
+        /// <summary>
+        /// The axis-error leak (off-hinge step per rotation about the hinge) is learned from windows whose segment rotation
+        /// exceeds this, deg; windows rotating more are judged only once a leak is known. Default 5.
+        /// </summary>
+        public double SlipLeakMinRotationDeg { get; set; } = 5.0;
+
+        /// <summary>Decay time of the learned leak (peak-hold), s. Default 30.</summary>
+        public double SlipLeakDecayS { get; set; } = 30.0;
+
+        /// <summary>A window's leak is learned this long after it (if no burst started since), s. Default 1.</summary>
+        public double SlipLeakDelayS { get; set; } = 1.0;
+
+        /// <summary>The rotation fraction of the threshold is at least this multiple of the learned leak. Default 1.25.</summary>
+        public double SlipLeakMargin { get; set; } = 1.25;
 
         /// <summary>Half-width of the bridged interval around the burst centre, s (a slip takes ~0.3 s). Default 0.2.</summary>
         public double SlipBridgeHalfS { get; set; } = 0.2;

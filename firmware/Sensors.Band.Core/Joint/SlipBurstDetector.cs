@@ -50,7 +50,12 @@ namespace Sensors.Band.Joint
         private double _noise;
         private double _rate1Lp, _rate2Lp;
         private int _lagIndex = -1;
+        private double _leak;
+        private bool _leakKnown;
+        private double _lastCrossS = double.NegativeInfinity;
+        private readonly double[] _ratio;
         private bool _holding;
+        private double _holdOffsetRad;
         private double _holdStartS, _holdThetaRad, _holdRateRadPerS, _prevTheta, _prevT;
 
         /// <summary>Detector with a history of <paramref name="capacity"/> samples (must cover ~3 s).</summary>
@@ -69,6 +74,7 @@ namespace Sensors.Band.Joint
             _c1f = new double[_n];
             _c2e = new double[_n];
             _c2f = new double[_n];
+            _ratio = new double[_n];
         }
 
         /// <summary>Off-hinge rotation step over the lag window, rad (diagnostics).</summary>
@@ -79,6 +85,9 @@ namespace Sensors.Band.Joint
 
         /// <summary>Threshold in force now, rad.</summary>
         public double ThresholdRad { get; private set; }
+
+        /// <summary>Learned off-hinge step per rotation about the hinge (axis-error leak; diagnostics).</summary>
+        public double LeakFraction { get; private set; }
 
         /// <summary>Bursts detected since the last reset.</summary>
         public int Bursts { get; private set; }
@@ -120,6 +129,9 @@ namespace Sensors.Band.Joint
         /// <summary>Joint rate to report while <see cref="Holding"/>, rad/s.</summary>
         public double HoldRateRadPerS => _holdRateRadPerS;
 
+        /// <summary>True while a hold extrapolates across the slip (first 2·<see cref="JointAngleSettings.SlipBridgeHalfS"/>); after that the joint is followed with the correction frozen.</summary>
+        public bool HoldExtrapolating { get; private set; }
+
         /// <summary>Off-hinge rate that started the last hold, rad/s (diagnostics).</summary>
         public double LastHoldSpikeRadPerS { get; private set; }
 
@@ -150,6 +162,9 @@ namespace Sensors.Band.Joint
             Bursts = 0;
             Holds = 0;
             _noise = 0.0;
+            _leak = 0.0;
+            _leakKnown = false;
+            _lastCrossS = double.NegativeInfinity;
             LastStartS = LastEndS = LastPeakRad = BridgeShiftRad = 0.0;
             _quietUntilS = 0.0;
         }
@@ -211,7 +226,18 @@ namespace Sensors.Band.Joint
             _rate2Lp += kr * (r2 - _rate2Lp);
             if (_holding)
             {
-                HoldThetaRad = _holdThetaRad + _holdRateRadPerS * (timeS - _holdStartS);
+                // Extrapolate across the slip itself; after it, follow the joint with the correction frozen (a movement
+                // starting while the burst is being confirmed must not be extrapolated away).
+                HoldExtrapolating = timeS - _holdStartS <= 2.0 * s.SlipBridgeHalfS;
+                if (HoldExtrapolating)
+                {
+                    HoldThetaRad = _holdThetaRad + _holdRateRadPerS * (timeS - _holdStartS);
+                    _holdOffsetRad = HoldThetaRad - thetaRad;
+                }
+                else
+                {
+                    HoldThetaRad = thetaRad + _holdOffsetRad;
+                }
                 if ((!_inBurst && timeS - _holdStartS > s.SlipHoldConfirmS) || timeS - _holdStartS > 3.0) _holding = false;
             }
             else if (s.SlipHold && !_inBurst && _count > 1 && timeS >= _quietUntilS)
@@ -250,13 +276,30 @@ namespace Sensors.Band.Joint
             double rot = Math.Abs(_psiA1 - _psi1[lag]) + Math.Abs(_psiA2 - _psi2[lag]);
             StepRad = step;
             SegmentRotationRad = rot;
-            double threshold = s.SlipBurstThresholdDeg * (Math.PI / 180.0) + s.SlipBurstRotationFraction * rot;
+            // Axis-error leak: off-hinge step per rotation about the hinge, learned from windows of clear segment rotation
+            // (peak-hold, slow decay). A stored axis 20° off (a thigh never observed at the fitting) leaks 0.34 of a
+            // sit-to-stand's thigh turn. A window is learned from only SlipLeakDelayS later, and only if no burst started
+            // since, so a slip does not teach its own step as leak. Until a leak is known, rotating windows are not judged.
+            _ratio[_head] = rot > s.SlipLeakMinRotationDeg * (Math.PI / 180.0) ? step / rot : -1.0;
+            int old = Back(timeS - s.SlipLeakDelayS);
+            if (old >= 0 && _ratio[old] >= 0.0 && _t[old] - s.SlipBurstLagS > _lastCrossS)
+            {
+                if (!_leakKnown || _ratio[old] > _leak) _leak = _ratio[old];
+                _leakKnown = true;
+            }
+            _leak -= _leak * dtS / s.SlipLeakDecayS;
+            double fraction = s.SlipBurstRotationFraction;
+            if (s.SlipLeakMargin * _leak > fraction) fraction = s.SlipLeakMargin * _leak;
+            LeakFraction = _leak;
+            bool judged = _leakKnown || rot <= s.SlipLeakMinRotationDeg * (Math.PI / 180.0);
+            double threshold = s.SlipBurstThresholdDeg * (Math.PI / 180.0) + fraction * rot;
             ThresholdRad = threshold;
 
             if (!_inBurst)
             {
-                if (step > threshold && timeS >= _quietUntilS)
+                if (step > threshold && timeS >= _quietUntilS && judged)
                 {
+                    _lastCrossS = timeS;
                     _inBurst = true;
                     _burstFirstS = timeS;
                     _burstPeak = step;

@@ -73,7 +73,7 @@ public class StrapSlipDiagnostics
             double sumPre = 0, sumPost = 0; int nPre = 0, nPost = 0;
             var detections = new List<string>();
             int lastBursts = 0;
-            double outMax = double.NegativeInfinity, outAt = 0, outStep = 0, outRot = 0, inMaxStep = 0, inRot = 0;
+            double outMax = double.NegativeInfinity, outAt = 0, outStep = 0, outRot = 0, inMaxStep = 0, inRot = 0, inLeak = 0;
             double lastT = 0;
             SimulatedKneeSession.Observe = (s, est) =>
             {
@@ -91,7 +91,7 @@ public class StrapSlipDiagnostics
                     sb.Append(string.Create(CultureInfo.InvariantCulture, $"    t {s.TimeS:F2} true {s.KneeFlexionRad * Deg:F2} got {est.FlexionRad * Deg:F2} step {est.SlipDetector.StepRad * Deg:F2} thr {est.SlipDetector.ThresholdRad * Deg:F2} bursts {est.SlipBursts} hold {est.SlipDetector.Holding}\n"));
                 double x = est.SlipDetector.StepRad - est.SlipDetector.ThresholdRad;
                 bool inSlip = !double.IsNaN(slipStart) && s.TimeS > slipStart - 0.5 && s.TimeS < slipEnd + 1.5;
-                if (inSlip && est.SlipDetector.StepRad > inMaxStep) { inMaxStep = est.SlipDetector.StepRad; inRot = est.SlipDetector.SegmentRotationRad; }
+                if (inSlip && est.SlipDetector.StepRad > inMaxStep) { inMaxStep = est.SlipDetector.StepRad; inRot = est.SlipDetector.SegmentRotationRad; inLeak = est.SlipDetector.LeakFraction; }
                 if (!inSlip && s.TimeS > 5 && x > outMax) { outMax = x; outAt = s.TimeS; outStep = est.SlipDetector.StepRad; outRot = est.SlipDetector.SegmentRotationRad; }
                 if (!est.IsValid || double.IsNaN(slipStart)) return;
                 double e = (est.FlexionRad - s.KneeFlexionRad) * Deg;
@@ -110,7 +110,7 @@ public class StrapSlipDiagnostics
             sb.Append(string.Create(CultureInfo.InvariantCulture,
                 $"seed {seed} {archetype}: slip {(noSlip ? "none" : plan.Site.ToString())} at {slipStart:F1}s angle {plan.RotationRad.Length * Deg:F1}° about-knee(Y) {plan.RotationRad.Y * Deg:F1}° off-knee {Math.Sqrt(plan.RotationRad.X * plan.RotationRad.X + plan.RotationRad.Z * plan.RotationRad.Z) * Deg:F1}° err pre {(nPre > 0 ? sumPre / nPre : double.NaN):F2}° post {(nPost > 0 ? sumPost / nPost : double.NaN):F2}°\n"));
             sb.Append(string.Create(CultureInfo.InvariantCulture,
-                $"  holds fit {fitHolds} home {homeHolds}; fit: active {fitActive}/{fitAll} bursts {fitBursts} max excess {fitMaxExcess * Deg:F2}° at {fitMaxAt:F1}s (step {fitStepAt * Deg:F2} rot {fitRotAt * Deg:F1}); home outside slip: max excess {outMax * Deg:F2}° at {outAt:F1}s (step {outStep * Deg:F2} rot {outRot * Deg:F1}); in slip: step {inMaxStep * Deg:F2}° rot {inRot * Deg:F1}°\n"));
+                $"  holds fit {fitHolds} home {homeHolds}; fit: active {fitActive}/{fitAll} bursts {fitBursts} max excess {fitMaxExcess * Deg:F2}° at {fitMaxAt:F1}s (step {fitStepAt * Deg:F2} rot {fitRotAt * Deg:F1}); home outside slip: max excess {outMax * Deg:F2}° at {outAt:F1}s (step {outStep * Deg:F2} rot {outRot * Deg:F1}); in slip: step {inMaxStep * Deg:F2}° rot {inRot * Deg:F1}° leak {inLeak:F3}\n"));
             sb.Append("  detected: " + (detections.Count == 0 ? "none" : string.Join("; ", detections)) + "\n");
             sb.Append("  fit:  " + fit + "\n");
             sb.Append("  home: " + home + "\n");
