@@ -160,11 +160,14 @@ public sealed class RepAnalyzer
                 {
                     if (j + block - 1 - machine.RepStart <= p.MaxRepSamples)
                     {
-                        float minE = TensorPrimitives.Min(ub) - machine.RepBase;
-                        if (minE > p.OnsetLevel && (p.IsCycle || (minE >= p.EnterLevel && (minE >= p.HalfLevel || run + block < p.StuckSamples))))
+                        float minU = TensorPrimitives.Min(ub);
+                        float minE = minU - machine.RepBase;
+                        if (minE > p.OnsetLevel && (p.IsCycle || (minE >= p.EnterLevel && (minE >= p.HalfLevel || run + block < p.StuckSamples)))
+                            && (!p.PlateauRestart || PlateauQuiet(ref machine, ub, minU, run, block, p, j)))
                         {
                             int after = RunAfter(sb, stillRate, run);
                             if (after > 0 && (run == 0 || after != run + block)) machine.RunStart = ub[block - after];
+                            if (after != run + block) machine.RunSettled = false;
                             run = after;
                             j += block;
                             continue;
@@ -235,10 +238,34 @@ public sealed class RepAnalyzer
                 run = speed[j] < p.StillRate ? run + 1 : 0;
                 StepResult step = machine.Step(p, j, u[j], run);
                 if ((step & StepResult.Ended) == 0) continue;
-                RepSpanMetrics m = Measure(machine.RepStart, j, machine.RepBase, u, y, ys, speed, valid, hasSecondary);
+                RepSpanMetrics m = Measure(machine.EndStart, j, machine.EndBase, u, y, ys, speed, valid, hasSecondary);
                 if (m.TryBuild(p, index, startTimeS, out Rep rep)) { output.Add(rep); index++; }
             }
         }
+    }
+
+    /// <summary>
+    /// In a rep with the plateau restart on: true when the block cannot set or use a plateau (no settling can complete in
+    /// it, no sample reaches the restart level above the plateau); then updates the rep's peak and the last sample at the
+    /// plateau as the per-sample machine would. False (nothing changed) = run the block through the machine.
+    /// </summary>
+    private static bool PlateauQuiet(ref RepMachine machine, ReadOnlySpan<float> ub, float minU, int run, int block, RepCoreParameters p, int j)
+    {
+        if (!machine.RunSettled && (run + block >= p.ShiftSamples || block >= p.ShiftSamples)) return false;
+        float maxU = TensorPrimitives.Max(ub);
+        if (machine.HasPlateau)
+        {
+            if (maxU - machine.Plateau >= p.PlateauRestartLevel) return false;
+            if (minU - machine.Plateau <= p.OnsetLevel)
+            {
+                for (int i = ub.Length - 1; i >= 0; i--)
+                {
+                    if (ub[i] - machine.Plateau <= p.OnsetLevel) { machine.PlateauLow = j + i; break; }
+                }
+            }
+        }
+        if (maxU > machine.RepPeak) machine.RepPeak = maxU;
+        return true;
     }
 
     private static bool AllBelow(ReadOnlySpan<float> s, Vector<float> limit)

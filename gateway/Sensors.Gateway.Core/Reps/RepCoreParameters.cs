@@ -26,6 +26,8 @@ internal sealed class RepCoreParameters
         StillSamples = Math.Max(1, (int)Math.Round(settings.StillMinS * rate));
         RelearnSamples = Math.Max(StillSamples, (int)Math.Round(settings.BaselineRelearnS * rate));
         HalfLevel = (float)(0.5 * r);
+        PlateauRestart = settings.Mode != RepMode.Cycle && settings.PlateauRestartFraction > 0;
+        PlateauRestartLevel = (float)(Math.Max(settings.PlateauRestartFraction, settings.EnterFraction) * r);
         StuckSamples = (int)Math.Min(int.MaxValue / 2, Math.Round((settings.BaselineShiftS + 1.5 * settings.PrescribedHoldS) * rate));
         ShiftSamples = Math.Clamp((int)Math.Round(settings.BaselineShiftS * rate), StillSamples, RelearnSamples);
         _targetExcursion = settings.CompleteExcursionRad ?? r;
@@ -69,6 +71,12 @@ internal sealed class RepCoreParameters
 
     /// <summary>Still samples after which the start pose shifts to a still pose below the enter level (offset step at rest).</summary>
     public int ShiftSamples { get; }
+
+    /// <summary>Whether a settled pose in a rep followed by a further movement restarts counting from it (not in Cycle mode).</summary>
+    public bool PlateauRestart { get; }
+
+    /// <summary>Further movement from a settled pose in a rep that makes the pose the start pose.</summary>
+    public float PlateauRestartLevel { get; }
 
     /// <summary>Half the target excursion: a still period in a rep below it, longer than <see cref="StuckSamples"/>, is no hold.</summary>
     public float HalfLevel { get; }

@@ -23,6 +23,8 @@ public sealed class RepDetector
     private RepMachine _machine;
     private RepSpanMetrics _span;
     private bool _spanOpen;
+    private RepSpanMetrics _plateauSpan; // in a rep: the span of a rep from the settled pose, should it restart there
+    private bool _plateauOpen;
     private bool _targetSignalled;
     private bool _holdSignalled;
     private float _completeLevel;
@@ -90,6 +92,8 @@ public sealed class RepDetector
         _machine = RepMachine.Create();
         _span = default;
         _spanOpen = false;
+        _plateauSpan = default;
+        _plateauOpen = false;
         _hasLastRep = false;
         _lastRep = default;
         RepsReported = 0;
@@ -123,6 +127,7 @@ public sealed class RepDetector
             _stillRun = 0;
             CountVelocityPeak(0f);
             if (_spanOpen) _span.Gap = true;
+            if (_plateauOpen) _plateauSpan.Gap = true;
             return events;
         }
 
@@ -160,10 +165,15 @@ public sealed class RepDetector
 
         StepResult step = _machine.Step(_p, j, u, _stillRun);
 
+        bool peak = _speed1 >= _p.StillRate && _speed1 > _speed2 && _speed1 >= speed; // a local maximum of |rate| at the previous sample
         if ((_spanOpen && (step & StepResult.Low) == 0) || (step & (StepResult.Ended | StepResult.Aborted)) != 0)
-            Accumulate(j, u, y, speed, still, hasSecondary, ys);
+            Accumulate(ref _span, peak, j, u, y, speed, still, hasSecondary, ys);
+        if (_plateauOpen && (step & StepResult.PlateauLow) == 0 && (_machine.HasPlateau || (step & StepResult.Restarted) != 0))
+            Accumulate(ref _plateauSpan, peak, j, u, y, speed, still, hasSecondary, ys);
         else
-            CountVelocityPeak(speed);
+            _plateauOpen = false;
+        _speed2 = _speed1;
+        _speed1 = speed;
 
         if ((step & StepResult.Started) != 0)
         {
@@ -180,7 +190,7 @@ public sealed class RepDetector
         if ((step & StepResult.Ended) != 0)
         {
             _span.End = j;
-            _span.Base = _machine.RepBase;
+            _span.Base = _machine.EndBase;
             if (_span.TryBuild(_p, RepsReported, _startTimeS, out Rep rep))
             {
                 _lastRep = rep;
@@ -199,8 +209,10 @@ public sealed class RepDetector
             events |= RepEvents.RepDiscarded;
         }
 
-        if ((step & StepResult.Low) != 0) OpenSpan(j, u, y, speed, still, hasSecondary, ys);
+        if ((step & StepResult.Low) != 0) _span = OpenSpan(j, u, y, speed, still, hasSecondary, ys, _machine.Baseline);
+        else if ((step & StepResult.Restarted) != 0) { _span = _plateauSpan; _spanOpen = true; _plateauOpen = false; }
         else if ((step & (StepResult.Ended | StepResult.Aborted)) != 0) _spanOpen = false;
+        if ((step & StepResult.PlateauLow) != 0) { _plateauSpan = OpenSpan(j, u, y, speed, still, hasSecondary, ys, _machine.Plateau); _plateauOpen = true; }
         return events;
     }
 
@@ -211,46 +223,48 @@ public sealed class RepDetector
         return acc;
     }
 
-    private void OpenSpan(long j, float u, float y, float speed, bool still, bool hasSecondary, float ys)
+    private RepSpanMetrics OpenSpan(long j, float u, float y, float speed, bool still, bool hasSecondary, float ys, float spanBase)
     {
         _spanOpen = true;
-        _span = new RepSpanMetrics
+        return new RepSpanMetrics
         {
             Start = j,
             PeakIndex = j,
-            Base = _machine.Baseline,
+            Base = spanBase,
             PeakU = u,
             MaxAngle = y,
             MinAngle = y,
             MaxSpeed = speed,
-            HoldSamples = still && u - _machine.Baseline >= _p.EnterLevel ? 1 : 0,
+            HoldSamples = still && u - spanBase >= _p.EnterLevel ? 1 : 0,
             HasSecondary = hasSecondary,
             SecondaryMax = ys,
             SecondaryMin = ys,
         };
     }
 
-    private void Accumulate(long j, float u, float y, float speed, bool still, bool hasSecondary, float ys)
+    private void Accumulate(ref RepSpanMetrics span, bool peak, long j, float u, float y, float speed, bool still, bool hasSecondary, float ys)
     {
-        CountVelocityPeak(speed);
-        float b = _span.Base; // constant over the span: the baseline only moves at start-pose samples, which reopen the span
-        if (u > _span.PeakU) { _span.PeakU = u; _span.PeakIndex = j; }
-        if (y > _span.MaxAngle) _span.MaxAngle = y;
-        if (y < _span.MinAngle) _span.MinAngle = y;
-        if (speed > _span.MaxSpeed) _span.MaxSpeed = speed;
-        if (still && u - b >= _p.EnterLevel) _span.HoldSamples++;
+        if (peak) span.VelocityPeaks++;
+        float b = span.Base; // constant over the span: the baseline only moves at start-pose samples, which reopen the span
+        if (u > span.PeakU) { span.PeakU = u; span.PeakIndex = j; }
+        if (y > span.MaxAngle) span.MaxAngle = y;
+        if (y < span.MinAngle) span.MinAngle = y;
+        if (speed > span.MaxSpeed) span.MaxSpeed = speed;
+        if (still && u - b >= _p.EnterLevel) span.HoldSamples++;
         if (hasSecondary)
         {
-            if (!_span.HasSecondary) { _span.HasSecondary = true; _span.SecondaryMax = ys; _span.SecondaryMin = ys; }
-            if (ys > _span.SecondaryMax) _span.SecondaryMax = ys;
-            if (ys < _span.SecondaryMin) _span.SecondaryMin = ys;
+            if (!span.HasSecondary) { span.HasSecondary = true; span.SecondaryMax = ys; span.SecondaryMin = ys; }
+            if (ys > span.SecondaryMax) span.SecondaryMax = ys;
+            if (ys < span.SecondaryMin) span.SecondaryMin = ys;
         }
     }
 
     /// <summary>Shifts the speed history; inside an open span counts a local maximum of |rate| at the previous sample.</summary>
     private void CountVelocityPeak(float speed)
     {
-        if (_spanOpen && _speed1 >= _p.StillRate && _speed1 > _speed2 && _speed1 >= speed) _span.VelocityPeaks++;
+        bool peak = _speed1 >= _p.StillRate && _speed1 > _speed2 && _speed1 >= speed;
+        if (_spanOpen && peak) _span.VelocityPeaks++;
+        if (_plateauOpen && peak) _plateauSpan.VelocityPeaks++;
         _speed2 = _speed1;
         _speed1 = speed;
     }

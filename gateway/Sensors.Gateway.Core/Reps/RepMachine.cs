@@ -16,6 +16,12 @@ internal enum StepResult
     Ended = 4,
 
     Aborted = 8,
+
+    /// <summary>In a rep, the sample is at the settled pose (within ±onset): a rep from that pose would start here.</summary>
+    PlateauLow = 16,
+
+    /// <summary>A settled pose in the rep became the start pose: the rep in progress ended or was dropped, a rep from the pose started.</summary>
+    Restarted = 32,
 }
 
 /// <summary>
@@ -30,6 +36,11 @@ internal enum StepResult
 /// it is dropped after MaxRepDurationS, or when settled below half the target excursion for longer than a hold explains
 /// (BaselineShiftS + 1.5 × prescribed hold: an offset step at rest, not a rep), and the start pose is relearnt there.
 /// Rest: a settled sample below the enter level becomes the new start pose (an offset step at rest; issue #4).
+/// Plateau restart (PlateauRestartLevel > 0, not Cycle): in a rep, the first settled sample of each still run marks a
+/// plateau P (and the rep's peak so far); a later sample at P + PlateauRestartLevel or beyond makes P the start pose: the
+/// rep in progress ends (counted) when its peak before P went beyond P by the enter level, else it is dropped (an offset
+/// step, e.g. a band slip during a set), and a rep from P starts at the last sample within ±onset of P (issue #4).
+/// The rep reported on <see cref="StepResult.Ended"/> is [EndStart, j] with start pose EndBase.
 /// </summary>
 internal struct RepMachine
 {
@@ -43,11 +54,36 @@ internal struct RepMachine
     /// <summary>Progress u at the first sample of the current still run.</summary>
     public float RunStart;
 
-    public static RepMachine Create() => new() { State = RepDetectorState.LearningBaseline, LastLow = -1, RepStart = -1 };
+    /// <summary>The current still run has settled (and, in a rep, set the plateau).</summary>
+    public bool RunSettled;
+
+    /// <summary>In a rep: a settled pose P is known.</summary>
+    public bool HasPlateau;
+
+    /// <summary>In a rep: the settled pose P (progress u).</summary>
+    public float Plateau;
+
+    /// <summary>In a rep: the last sample within ±onset of P.</summary>
+    public long PlateauLow;
+
+    /// <summary>In a rep: the largest u so far.</summary>
+    public float RepPeak;
+
+    /// <summary>In a rep: the largest u before P settled.</summary>
+    public float PlateauPeak;
+
+    /// <summary>Span start of the rep reported by the last <see cref="StepResult.Ended"/>.</summary>
+    public long EndStart;
+
+    /// <summary>Start pose of the rep reported by the last <see cref="StepResult.Ended"/>.</summary>
+    public float EndBase;
+
+    public static RepMachine Create() => new() { State = RepDetectorState.LearningBaseline, LastLow = -1, RepStart = -1, EndStart = -1 };
 
     public StepResult Step(RepCoreParameters p, long j, float u, int stillRun)
     {
         bool sustained = stillRun >= p.StillSamples;
+        if (stillRun <= 1) RunSettled = false;
         if (stillRun == 1) RunStart = u;
         bool settled = !p.IsCycle && stillRun >= p.ShiftSamples && MathF.Abs(u - RunStart) <= p.OnsetLevel;
         StepResult result = StepResult.None;
@@ -57,15 +93,23 @@ internal struct RepMachine
             if (e <= p.OnsetLevel || (!p.IsCycle && ((e < p.SettleLevel && sustained) || (e < p.EnterLevel && (settled || stillRun >= p.RelearnSamples)))))
             {
                 result = StepResult.Ended | StepResult.Low;
+                EndStart = RepStart;
+                EndBase = RepBase;
                 State = RepDetectorState.Rest;
+                HasPlateau = false;
                 LastLow = j; // the end of a rep is the earliest start of the next one
                 if (p.IsCycle) Baseline = u;
             }
             else if (j - RepStart > p.MaxRepSamples || (settled && stillRun >= p.StuckSamples && e < p.HalfLevel))
             {
                 result = StepResult.Aborted;
+                HasPlateau = false;
                 if (p.IsCycle) { State = RepDetectorState.Rest; Baseline = u; }
                 else State = RepDetectorState.LearningBaseline;
+            }
+            else if (p.PlateauRestart)
+            {
+                return Plateaus(p, j, u, settled);
             }
             else
             {
@@ -73,6 +117,46 @@ internal struct RepMachine
             }
         }
         return result | Rest(p, j, u, stillRun, settled);
+    }
+
+    /// <summary>In a rep (not ended or dropped at this sample): plateau bookkeeping and the restart from a plateau.</summary>
+    private StepResult Plateaus(RepCoreParameters p, long j, float u, bool settled)
+    {
+        if (HasPlateau && u - Plateau >= p.PlateauRestartLevel)
+        {
+            StepResult r = StepResult.Started | StepResult.Restarted;
+            if (PlateauPeak - Plateau >= p.EnterLevel)
+            {
+                r |= StepResult.Ended;
+                EndStart = RepStart;
+                EndBase = RepBase;
+            }
+            else
+            {
+                r |= StepResult.Aborted;
+            }
+            RepStart = PlateauLow;
+            RepBase = Plateau;
+            Baseline = Plateau;
+            Anchor = Plateau;
+            HasPlateau = false;
+            RepPeak = u;
+            return r;
+        }
+        if (settled && !RunSettled)
+        {
+            RunSettled = true;
+            HasPlateau = true;
+            Plateau = u;
+            PlateauPeak = RepPeak;
+        }
+        if (u > RepPeak) RepPeak = u;
+        if (HasPlateau && u - Plateau <= p.OnsetLevel)
+        {
+            PlateauLow = j;
+            return StepResult.PlateauLow;
+        }
+        return StepResult.None;
     }
 
     private StepResult Rest(RepCoreParameters p, long j, float u, int stillRun, bool settled)
@@ -108,6 +192,8 @@ internal struct RepMachine
             State = RepDetectorState.InRep;
             RepStart = LastLow;
             RepBase = Baseline;
+            HasPlateau = false;
+            RepPeak = u;
             return StepResult.Started;
         }
         return StepResult.None;
