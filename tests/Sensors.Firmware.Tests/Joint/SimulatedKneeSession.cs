@@ -74,8 +74,6 @@ internal static class SimulatedKneeSession
     /// <summary>Optional per-second diagnostics sink (null in tests).</summary>
     public static Action<string>? Trace { get; set; }
 
-    /// <summary>Optional per-sample observer (diagnostics; null in tests): the simulator sample and the estimator after its update.</summary>
-    public static Action<SessionSample, JointAngleEstimator>? Observe { get; set; }
     public const double ReferencePoseAtS = 2.0;
     private const double Deg = 180.0 / Math.PI;
 
@@ -101,7 +99,8 @@ internal static class SimulatedKneeSession
     /// warm-up. false = raw parts (a band whose calibration record is missing).
     /// </remarks>
     public static KneeSessionResult Run(CitizenProfile citizen, IReadOnlyList<ProgramItem> program, int bandSeed, int sessionSeed,
-        MountingRecord? stored, JointAngleSettings? settings = null, bool factoryCalibrated = true, bool postureContext = false)
+        MountingRecord? stored, JointAngleSettings? settings = null, bool factoryCalibrated = true, bool postureContext = false,
+        Action<SessionSample, JointAngleEstimator>? observe = null)
     {
         var sim = new SessionSimulator(citizen, program, 100.0, sessionSeed);
         ImuErrorParameters thighPart = ImuErrorParameters.Draw(ImuErrorSettings.Mpu6500, bandSeed * 2 + 1);
@@ -133,7 +132,7 @@ internal static class SimulatedKneeSession
                 (float)a.AngularVelocityRadPerS.X, (float)a.AngularVelocityRadPerS.Y, (float)a.AngularVelocityRadPerS.Z,
                 (float)b.AccelerationMPerS2.X, (float)b.AccelerationMPerS2.Y, (float)b.AccelerationMPerS2.Z,
                 (float)b.AngularVelocityRadPerS.X, (float)b.AngularVelocityRadPerS.Y, (float)b.AngularVelocityRadPerS.Z);
-            Observe?.Invoke(s, est);
+            observe?.Invoke(s, est);
             if (!referenced && s.TimeS >= ReferencePoseAtS)
             {
                 referenced = est.CaptureReferencePose(s.KneeFlexionRad);
