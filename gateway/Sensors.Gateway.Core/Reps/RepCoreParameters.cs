@@ -37,6 +37,7 @@ internal sealed class RepCoreParameters
         MaxRepSamples = (long)Math.Round(settings.MaxRepDurationS * rate);
         HoldReachedSamples = settings.PrescribedHoldS > 0 ? Math.Max(1, (long)Math.Ceiling(settings.HoldFraction * settings.PrescribedHoldS * rate)) : 0;
         IsometricMinHoldSamples = (long)Math.Ceiling(settings.IsometricMinHoldFraction * settings.PrescribedHoldS * rate);
+        PartialMinHoldSamples = settings.Mode == RepMode.Dynamic && settings.PrescribedHoldS > 0 ? (long)Math.Ceiling(settings.PartialMinHoldS * rate) : 0;
         TooFastSamples = settings.PrescribedUpS > 0 ? settings.TooFastFraction * settings.PrescribedUpS * rate : 0;
         HyperextensionLimit = (float)Math.Max(settings.HyperextensionLimitRad, float.MinValue);
         CompensationLimit = (float)Math.Min(settings.CompensationLimitRad, float.MaxValue);
@@ -106,6 +107,9 @@ internal sealed class RepCoreParameters
     public long HoldReachedSamples { get; }
 
     public long IsometricMinHoldSamples { get; }
+
+    /// <summary>Dynamic reps below the complete level need this many hold samples to be reported (0 = no check).</summary>
+    public long PartialMinHoldSamples { get; }
 
     public double TooFastSamples { get; }
 

@@ -82,10 +82,11 @@ public sealed record RepDetectorSettings
     /// at least this fraction of the target excursion makes that pose the new start pose: the movement is a rep from it.
     /// The rep in progress was an offset step (band slip during a set, issue #4) and is dropped, unless it went beyond the
     /// pose by the enter level before settling there (a rep whose return the step cut short: it is counted). 0 = off.
-    /// Never below the enter fraction. Default 1.0 (a full target excursion from the pose: estimator noise on a held quad
-    /// set of 1.5–3° reaches a quarter of it; tuning seeds 0.25 → 1.0: quad set missed 7 → 3, no other change).
+    /// Never below the enter fraction. Default 0.75 (three quarters of the target excursion from the pose: estimator noise on
+    /// a held quad set of 1.5–3° reaches a quarter of it; tuning seeds 0.25 → 0.75: quad set missed 7 → 4; extra tuning
+    /// seeds 4001–4012: 1.0 → 0.75 missed 21 → 13, slips of 40 % of the excursion during seated knee flexion).
     /// </summary>
-    public double PlateauRestartFraction { get; init; } = 1.0;
+    public double PlateauRestartFraction { get; init; } = 0.75;
 
     /// <summary>
     /// Movements shorter than this (start to end) are not reps (a fidget swing, a 2–3° estimator bump between seated knee
@@ -107,6 +108,14 @@ public sealed record RepDetectorSettings
     /// 0.15 (issue #4; was 0.25, which dropped partial presses: their hold is 0.2–0.7 of the prescribed one).
     /// </summary>
     public double IsometricMinHoldFraction { get; init; } = 0.15;
+
+    /// <summary>
+    /// Dynamic mode: a movement that stops short of the complete level and does not stay still beyond the enter level for at
+    /// least this long at its turning point is not reported (no attempt at a rep: an estimator bump of 2–4° with the knee
+    /// still, a fidget); a complete rep is always reported (<see cref="RepFindings.HoldTooShort"/> when the hold was short).
+    /// Only with a prescribed hold. 0 = off. Default 0.2 s (issue #4; partial reps in the simulated catalogue hold ≥ 0.47 s).
+    /// </summary>
+    public double PartialMinHoldS { get; init; } = 0.2;
 
     /// <summary>Prescribed time from start to target, s; 0 = no tempo check. Default 0.</summary>
     public double PrescribedUpS { get; init; }
@@ -187,6 +196,7 @@ public sealed record RepDetectorSettings
         Check(PrescribedHoldS >= 0 && double.IsFinite(PrescribedHoldS), nameof(PrescribedHoldS), PrescribedHoldS, "must be ≥ 0 s");
         Check(PrescribedUpS >= 0 && double.IsFinite(PrescribedUpS), nameof(PrescribedUpS), PrescribedUpS, "must be ≥ 0 s");
         Check(HoldFraction >= 0, nameof(HoldFraction), HoldFraction, "must be ≥ 0");
+        Check(PartialMinHoldS >= 0 && double.IsFinite(PartialMinHoldS), nameof(PartialMinHoldS), PartialMinHoldS, "must be ≥ 0 s");
         Check(IsometricMinHoldFraction >= 0, nameof(IsometricMinHoldFraction), IsometricMinHoldFraction, "must be ≥ 0");
         Check(TooFastFraction >= 0, nameof(TooFastFraction), TooFastFraction, "must be ≥ 0");
         Check(!double.IsNaN(HyperextensionLimitRad), nameof(HyperextensionLimitRad), HyperextensionLimitRad, "must not be NaN");

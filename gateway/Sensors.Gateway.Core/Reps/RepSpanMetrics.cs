@@ -30,6 +30,7 @@ internal struct RepSpanMetrics
 
         float excursion = PeakU - Base;
         bool target = excursion >= p.CompleteLevelFor(Base);
+        if (!target && HoldSamples < p.PartialMinHoldSamples) return false;
         bool holdShort = p.HoldReachedSamples > 0 && HoldSamples < p.HoldReachedSamples;
         float secondaryRange = HasSecondary ? SecondaryMax - SecondaryMin : 0f;
         RepFindings flags = RepFindings.None;
