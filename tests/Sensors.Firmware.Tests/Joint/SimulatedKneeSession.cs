@@ -218,7 +218,7 @@ internal static class SimulatedKneeSession
     public static ImuCalibration BenchCalibrate(ImuErrorParameters part, int partSeed) =>
         BenchCalibration.Solve(BenchFixtures.SixPosition(part, 9000 + partSeed), BenchFixtures.RateTable(part, 19000 + partSeed));
 
-    private static ImuSample Correct(ImuSample raw, ImuCalibration cal) =>
+    public static ImuSample Correct(ImuSample raw, ImuCalibration cal) =>
         raw with
         {
             AccelerationMPerS2 = cal.Accelerometer.Correct(raw.AccelerationMPerS2),
