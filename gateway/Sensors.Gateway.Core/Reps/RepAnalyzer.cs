@@ -238,7 +238,7 @@ public sealed class RepAnalyzer
                 run = speed[j] < p.StillRate ? run + 1 : 0;
                 StepResult step = machine.Step(p, j, u[j], run);
                 if ((step & StepResult.Ended) == 0) continue;
-                RepSpanMetrics m = Measure(machine.EndStart, j, machine.EndBase, u, y, ys, speed, valid, hasSecondary);
+                RepSpanMetrics m = Measure(machine.EndStart, machine.EndAt, machine.EndBase, u, y, ys, speed, valid, hasSecondary);
                 if (m.TryBuild(p, index, startTimeS, out Rep rep)) { output.Add(rep); index++; }
             }
         }

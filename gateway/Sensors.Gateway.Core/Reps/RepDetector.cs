@@ -25,6 +25,7 @@ public sealed class RepDetector
     private bool _spanOpen;
     private RepSpanMetrics _plateauSpan; // in a rep: the span of a rep from the settled pose, should it restart there
     private bool _plateauOpen;
+    private RepSpanMetrics _spanAtPlateau; // the rep in progress as it was when the plateau settled
     private bool _targetSignalled;
     private bool _holdSignalled;
     private float _completeLevel;
@@ -168,6 +169,7 @@ public sealed class RepDetector
         bool peak = _speed1 >= _p.StillRate && _speed1 > _speed2 && _speed1 >= speed; // a local maximum of |rate| at the previous sample
         if ((_spanOpen && (step & StepResult.Low) == 0) || (step & (StepResult.Ended | StepResult.Aborted)) != 0)
             Accumulate(ref _span, peak, j, u, y, speed, still, hasSecondary, ys);
+        if ((step & StepResult.PlateauSet) != 0) _spanAtPlateau = _span;
         if (_plateauOpen && (step & StepResult.PlateauLow) == 0 && (_machine.HasPlateau || (step & StepResult.Restarted) != 0))
             Accumulate(ref _plateauSpan, peak, j, u, y, speed, still, hasSecondary, ys);
         else
@@ -189,7 +191,8 @@ public sealed class RepDetector
         }
         if ((step & StepResult.Ended) != 0)
         {
-            _span.End = j;
+            if ((step & StepResult.Restarted) != 0) _span = _spanAtPlateau; // the rep ended where the plateau settled
+            _span.End = _machine.EndAt;
             _span.Base = _machine.EndBase;
             if (_span.TryBuild(_p, RepsReported, _startTimeS, out Rep rep))
             {

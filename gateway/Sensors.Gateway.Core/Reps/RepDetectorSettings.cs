@@ -105,17 +105,20 @@ public sealed record RepDetectorSettings
 
     /// <summary>
     /// Isometric mode: a hold shorter than this fraction of the prescribed hold is not reported at all (fidgeting). Default
-    /// 0.15 (issue #4; was 0.25, which dropped partial presses: their hold is 0.2–0.7 of the prescribed one).
+    /// 0.05 (issue #4; was 0.25, which dropped partial presses: they hold 0.2–0.7 of the prescribed hold, at least 0.5 s;
+    /// tuning seeds: no fidget or pause counted down to 0.03).
     /// </summary>
-    public double IsometricMinHoldFraction { get; init; } = 0.15;
+    public double IsometricMinHoldFraction { get; init; } = 0.05;
 
     /// <summary>
     /// Dynamic mode: a movement that stops short of the complete level and does not stay still beyond the enter level for at
     /// least this long at its turning point is not reported (no attempt at a rep: an estimator bump of 2–4° with the knee
     /// still, a fidget); a complete rep is always reported (<see cref="RepFindings.HoldTooShort"/> when the hold was short).
-    /// Only with a prescribed hold. 0 = off. Default 0.2 s (issue #4; partial reps in the simulated catalogue hold ≥ 0.47 s).
+    /// Only with a prescribed hold. 0 = off. Default 0 (off): 0.2 s removed the 3 pause "reps" of extra tuning citizen 4010
+    /// (3.5° knee-estimator bumps with the knee still) but also real partial mini squats of the live demo citizen, whose
+    /// measured holds (still below the still rate beyond the enter level) are only 0.14–0.4 s of a true 0.5–1.3 s hold.
     /// </summary>
-    public double PartialMinHoldS { get; init; } = 0.2;
+    public double PartialMinHoldS { get; init; }
 
     /// <summary>Prescribed time from start to target, s; 0 = no tempo check. Default 0.</summary>
     public double PrescribedUpS { get; init; }

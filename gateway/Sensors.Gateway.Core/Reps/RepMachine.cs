@@ -22,6 +22,9 @@ internal enum StepResult
 
     /// <summary>A settled pose in the rep became the start pose: the rep in progress ended or was dropped, a rep from the pose started.</summary>
     Restarted = 32,
+
+    /// <summary>In a rep, a settled pose was set at this sample (the rep in progress, should it end at a restart, ends here).</summary>
+    PlateauSet = 64,
 }
 
 /// <summary>
@@ -38,7 +41,7 @@ internal enum StepResult
 /// Rest: a settled sample below the enter level becomes the new start pose (an offset step at rest; issue #4).
 /// Plateau restart (PlateauRestartLevel > 0, not Cycle): in a rep, the first settled sample of each still run marks a
 /// plateau P (and the rep's peak so far); a later sample at P + PlateauRestartLevel or beyond makes P the start pose: the
-/// rep in progress ends (counted) when its peak before P went beyond P by the enter level, else it is dropped (an offset
+/// rep in progress ends (counted, its span ending where P settled) when its peak before P went beyond P by the enter level, else it is dropped (an offset
 /// step, e.g. a band slip during a set), and a rep from P starts at the last sample within ±onset of P (issue #4).
 /// The rep reported on <see cref="StepResult.Ended"/> is [EndStart, j] with start pose EndBase.
 /// </summary>
@@ -72,8 +75,14 @@ internal struct RepMachine
     /// <summary>In a rep: the largest u before P settled.</summary>
     public float PlateauPeak;
 
+    /// <summary>In a rep: the sample at which P settled.</summary>
+    public long PlateauAt;
+
     /// <summary>Span start of the rep reported by the last <see cref="StepResult.Ended"/>.</summary>
     public long EndStart;
+
+    /// <summary>Span end (inclusive) of the rep reported by the last <see cref="StepResult.Ended"/>: the sample itself, or P's settling sample at a restart.</summary>
+    public long EndAt;
 
     /// <summary>Start pose of the rep reported by the last <see cref="StepResult.Ended"/>.</summary>
     public float EndBase;
@@ -94,6 +103,7 @@ internal struct RepMachine
             {
                 result = StepResult.Ended | StepResult.Low;
                 EndStart = RepStart;
+                EndAt = j;
                 EndBase = RepBase;
                 State = RepDetectorState.Rest;
                 HasPlateau = false;
@@ -129,6 +139,7 @@ internal struct RepMachine
             {
                 r |= StepResult.Ended;
                 EndStart = RepStart;
+                EndAt = PlateauAt;
                 EndBase = RepBase;
             }
             else
@@ -143,20 +154,23 @@ internal struct RepMachine
             RepPeak = u;
             return r;
         }
+        StepResult set = StepResult.None;
         if (settled && !RunSettled)
         {
             RunSettled = true;
             HasPlateau = true;
             Plateau = u;
-            PlateauPeak = RepPeak;
+            PlateauPeak = MathF.Max(RepPeak, u);
+            PlateauAt = j;
+            set = StepResult.PlateauSet;
         }
         if (u > RepPeak) RepPeak = u;
         if (HasPlateau && u - Plateau <= p.OnsetLevel)
         {
             PlateauLow = j;
-            return StepResult.PlateauLow;
+            return set | StepResult.PlateauLow;
         }
-        return StepResult.None;
+        return set;
     }
 
     private StepResult Rest(RepCoreParameters p, long j, float u, int stillRun, bool settled)

@@ -69,7 +69,7 @@ public static class ScalarRepAnalyzer
             run = still ? run + 1 : 0;
             StepResult step = machine.Step(p, j, p.Sign * y[j], run);
             if ((step & StepResult.Ended) == 0) continue;
-            RepSpanMetrics m = Measure(p, machine.EndStart, j, machine.EndBase, y, ys, speed, valid, hasSecondary);
+            RepSpanMetrics m = Measure(p, machine.EndStart, machine.EndAt, machine.EndBase, y, ys, speed, valid, hasSecondary);
             if (m.TryBuild(p, index, startTimeS, out Rep rep)) { output.Add(rep); index++; }
         }
     }

@@ -15,19 +15,15 @@ namespace Sensors.Gateway.Exercises.Accuracy;
 /// </summary>
 public static class RepAccuracyStudy
 {
-    /// <summary>Citizens used while tuning: (seed, archetype).</summary>
-    public static IReadOnlyList<(int Seed, CitizenArchetype Archetype)> TuningSeeds { get; } =
-    [
-        (1001, CitizenArchetype.EarlyPostOp), (1002, CitizenArchetype.LatePostOp), (1003, CitizenArchetype.Healthy),
-        (1004, CitizenArchetype.EarlyPostOp), (1005, CitizenArchetype.LatePostOp), (1006, CitizenArchetype.Healthy),
-    ];
+    /// <summary>Citizens used while tuning: (seed, archetype): 1001–1006, plus 4001–4012 added while tuning issue #4's rules.</summary>
+    public static IReadOnlyList<(int Seed, CitizenArchetype Archetype)> TuningSeeds { get; } = Cycle(1001, 6).Concat(Cycle(4001, 12)).ToList();
 
-    /// <summary>Citizens of the record (6 × 63 sets = 378 sets).</summary>
-    public static IReadOnlyList<(int Seed, CitizenArchetype Archetype)> AssertingSeeds { get; } =
-    [
-        (2001, CitizenArchetype.EarlyPostOp), (2002, CitizenArchetype.LatePostOp), (2003, CitizenArchetype.Healthy),
-        (2004, CitizenArchetype.EarlyPostOp), (2005, CitizenArchetype.LatePostOp), (2006, CitizenArchetype.Healthy),
-    ];
+    /// <summary>Citizens of the record: 2001–2006, plus 2007–2012 added with issue #4 (12 × 63 sets = 756 sets).</summary>
+    public static IReadOnlyList<(int Seed, CitizenArchetype Archetype)> AssertingSeeds { get; } = Cycle(2001, 12).ToList();
+
+    /// <summary>Citizens seed, seed + 1, … with the archetypes early, late, healthy in turn.</summary>
+    private static IEnumerable<(int Seed, CitizenArchetype Archetype)> Cycle(int first, int count) =>
+        Enumerable.Range(0, count).Select(i => (first + i, (i % 3) switch { 0 => CitizenArchetype.EarlyPostOp, 1 => CitizenArchetype.LatePostOp, _ => CitizenArchetype.Healthy }));
 
     /// <summary>Session seed of a citizen doing an exercise at a level.</summary>
     public static int SessionSeed(int citizenSeed, Exercise exercise, ExerciseLevel level)

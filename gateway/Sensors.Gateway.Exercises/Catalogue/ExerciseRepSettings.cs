@@ -31,6 +31,16 @@ public static class ExerciseRepSettings
         double reachable = Math.Abs(Math.Clamp(p.TargetRad, lower, upper) - start);
         if (reachable < MinReachableFraction * settings.TargetExcursionRad && reachable > 0)
             settings = (settings with { TargetExcursionRad = reachable, CompleteExcursionRad = settings.TargetExcursionRad }).Validated();
+        // A target beyond the citizen's range cannot be reached (the motion model's reps stop at the limit: incomplete): the
+        // tolerance on the target must not make a rep to the limit complete (sit-to-stand to 10° with a 10.8° extension lag).
+        // Complete then needs the prescribed excursion itself; the start pose no longer shortens it.
+        double prescribed = Math.Abs(p.TargetRad - start);
+        if (reachable < prescribed - 1e-9)
+            settings = (settings with { TargetAngleRad = null, CompleteExcursionRad = prescribed + (1 - settings.CompleteFraction) * settings.TargetExcursionRad }).Validated();
+        // The hip angle's absolute level drifts (supine abduction: gyro only about the vertical), so a start pose that reads
+        // nearer the target is drift, not a citizen starting nearer: completeness on the excursion alone.
+        if (exercise.IsHipExercise && settings.TargetAngleRad is not null)
+            settings = (settings with { TargetAngleRad = null }).Validated();
         // Small slow movements (a 1.5–5° quad set pressed in over 1 s) stay under the 4°/s still rate: the joint would look
         // still throughout and the start pose would be relearnt onto the hold. The still rate follows the prescribed speed.
         if (p.UpS > 0)
