@@ -1,6 +1,6 @@
 using System;
 using Sensors.Band.Protocol;
-using Sensors.Gateway.Exercises.Estimation;
+using Sensors.Band.Joint;
 using Sensors.Gateway.Intake;
 
 namespace Sensors.Gateway.Cli.Live;

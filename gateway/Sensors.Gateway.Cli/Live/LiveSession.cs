@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Sensors.Band.Joint;
-using HipAngleEstimator = Sensors.Gateway.Exercises.Estimation.HipAngleEstimator;
+using HipAngleEstimator = Sensors.Band.Joint.HipAngleEstimator;
 using Sensors.Gateway.Calibration;
 using Sensors.Gateway.Core.Reps;
 using Sensors.Band.Protocol;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Sensors.Band.Host;
 using Sensors.Band.Joint;
-using HipAngleEstimator = Sensors.Gateway.Exercises.Estimation.HipAngleEstimator;
+using HipAngleEstimator = Sensors.Band.Joint.HipAngleEstimator;
 using Sensors.Gateway.Exercises;
 using Sensors.Gateway.Exercises.Accuracy;
 using Sensors.Gateway.Exercises.Estimation;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Sensors.Band.Joint;
-using HipAngleEstimator = Sensors.Gateway.Exercises.Estimation.HipAngleEstimator;
+using HipAngleEstimator = Sensors.Band.Joint.HipAngleEstimator;
 using Sensors.Gateway.Exercises.Estimation;
 using Sensors.Hardware.Body;
 using Sensors.Hardware.Exercises;

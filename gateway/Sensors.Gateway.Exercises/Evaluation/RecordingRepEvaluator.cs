@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Sensors.Band.Joint;
-using HipAngleEstimator = Sensors.Gateway.Exercises.Estimation.HipAngleEstimator;
+using HipAngleEstimator = Sensors.Band.Joint.HipAngleEstimator;
 using Sensors.Gateway.Core.Reps;
 using Sensors.Gateway.Exercises.Accuracy;
 using Sensors.Gateway.Exercises.Estimation;

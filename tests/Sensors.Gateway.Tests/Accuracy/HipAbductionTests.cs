@@ -8,7 +8,7 @@ namespace Sensors.Gateway.Tests.Accuracy;
 
 /// <summary>
 /// Supine hip abduction: the leg slides on the bed about the earth's vertical, so the thigh band's angle is gyro only
-/// (<see cref="Sensors.Gateway.Exercises.Estimation.HipAngleEstimator.VerticalAxis"/>). Truth: the simulator's hip angle.
+/// (<see cref="Sensors.Band.Joint.HipAngleEstimator.VerticalAxis"/>). Truth: the simulator's hip angle.
 /// </summary>
 public class HipAbductionTests
 {
