@@ -36,6 +36,9 @@ namespace Sensors.Band.Joint
         private double _verticalSign = 1;
         private double _ux, _uy, _uz;
         private double _jx, _jy, _jz;
+        private readonly ExtensionEndTracker _ends;
+        private bool _rangeRefSet;
+        private double _rangeRefRad, _lastEndTimeS, _timeS;
 
         /// <summary>Creates the estimator with the default settings.</summary>
         public HipAngleEstimator() : this(new HipAngleSettings())
@@ -50,6 +53,7 @@ namespace Sensors.Band.Joint
             orientation.BiasClipDegPerS = Settings.BiasClipDegPerS;
             _filter = new OrientationFilter(orientation);
             _history = new QuaternionF[256];
+            _ends = new ExtensionEndTracker(Settings.RangeHysteresisDeg * DegToRad);
             _rest = new RestDetector(Settings.RestFilterTauS, 0.01, Settings.RestThresholdGyrDegPerS * DegToRad,
                 Settings.RestThresholdAccMPerS2, Settings.RestMinTimeS, Settings.BiasClipDegPerS * DegToRad);
         }
@@ -86,6 +90,9 @@ namespace Sensors.Band.Joint
         /// pose: the axis is "up" itself (from the 6D filter every sample), the angle gyro only.
         /// </summary>
         public bool VerticalAxis { get; private set; }
+
+        /// <summary>Start-pose returns used by the range hold so far (vertical-axis mode; diagnostics).</summary>
+        public int RangeHolds { get; private set; }
 
         /// <summary>True once the axis is learned from movement.</summary>
         public bool AxisLearned => _evidence >= Settings.AxisEvidenceRad;
@@ -124,6 +131,8 @@ namespace Sensors.Band.Joint
             _verticalSign = along >= 0 ? 1 : -1;
             _refAngleRad = knownAngleRad;
             AngleRad = knownAngleRad;
+            _ends.Reset();
+            _rangeRefSet = false;
             IsValid = true;
             return true;
         }
@@ -136,6 +145,7 @@ namespace Sensors.Band.Joint
         {
             _filter.Update6D(gx, gy, gz, ax, ay, az, (float)dtS);
             if (dtS > 0) _dtMeanS += 0.01 * (dtS - _dtMeanS);
+            _timeS += dtS;
             QuaternionF q = _filter.Orientation6D;
             LearnAxis(q);
             if (!IsValid) return;
@@ -187,6 +197,37 @@ namespace Sensors.Band.Joint
                 GravityAngleRad = double.NaN;
             }
             AngleRad = angle;
+            if (VerticalAxis && Settings.RangeHold) RangeHold();
+        }
+
+        /// <summary>
+        /// Vertical axis only (gravity says nothing): the documented assumption of supine abduction — every rep returns the
+        /// leg to the same start pose. Each return (a local minimum, <see cref="HipAngleSettings.RangeHysteresisDeg"/>
+        /// hysteresis) is compared with the first one; a share of the offset is removed and a share of its drift rate goes
+        /// into the axis bias, as the knee's range hold does for a vertical hinge. The MPU-6500's gyro offset still moves
+        /// with the warm-up after the bench calibration (measured ≈ 0.1 °/s over a set), and tremor keeps the rest detector
+        /// from seeing the short pauses between reps.
+        /// </summary>
+        private void RangeHold()
+        {
+            if (!_ends.Update(AngleRad, _timeS)) return;
+            double end = _ends.LastMinRad;
+            if (!_rangeRefSet)
+            {
+                _rangeRefSet = true;
+                _rangeRefRad = end;
+                _lastEndTimeS = _ends.LastMinTimeS;
+                return;
+            }
+            double e = end - _rangeRefRad;
+            double span = _ends.LastMinTimeS - _lastEndTimeS;
+            _lastEndTimeS = _ends.LastMinTimeS;
+            double shift = -Settings.RangeOffsetGain * e;
+            AngleRad += shift;
+            _ends.Shift(shift);
+            if (span < 1.0) span = 1.0;
+            AxisBiasRadPerS += Settings.RangeBiasGain * e / span;
+            RangeHolds++;
         }
 
         /// <summary>Cold again (no reference, axis back to the hint).</summary>
@@ -201,6 +242,10 @@ namespace Sensors.Band.Joint
             AngleRad = 0;
             _ax = _ay = _az = _evidence = 0;
             _historyCount = _historyNext = 0;
+            _ends.Reset();
+            _rangeRefSet = false;
+            RangeHolds = 0;
+            _timeS = 0;
         }
 
         private void LearnAxis(QuaternionF q)

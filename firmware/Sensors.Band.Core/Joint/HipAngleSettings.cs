@@ -47,5 +47,17 @@ namespace Sensors.Band.Joint
 
         /// <summary>Time constant of the residual axis bias learnt at rest, s. Default 1.</summary>
         public double AxisBiasTauS { get; set; } = 1.0;
+
+        /// <summary>Vertical axis: hold the angle on a repeated start pose (every rep returns the leg). Default true.</summary>
+        public bool RangeHold { get; set; } = true;
+
+        /// <summary>Hysteresis of the start-pose returns, ° (under the smallest rep, over fidgeting). Default 4.</summary>
+        public double RangeHysteresisDeg { get; set; } = 4.0;
+
+        /// <summary>Fraction of a return's offset from the first return removed at each return. Default 0.5.</summary>
+        public double RangeOffsetGain { get; set; } = 0.5;
+
+        /// <summary>Fraction of the returns' drift rate moved into the axis bias per return. Default 0.3.</summary>
+        public double RangeBiasGain { get; set; } = 0.3;
     }
 }

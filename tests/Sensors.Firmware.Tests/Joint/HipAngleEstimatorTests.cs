@@ -74,10 +74,9 @@ public class HipAngleEstimatorTests(ITestOutputHelper output)
     };
 
     /// <summary>
-    /// Within each rep (from its start pose, what the rep core measures) both angles are within 2°; the straight-leg raise
-    /// (gravity-anchored) also in absolute terms (RMSE and peak ≤ 3°). Supine abduction is gyro only about the vertical:
-    /// measured 0.46–0.99° within reps, but its absolute angle drifts between reps (RMSE 0.7 / 6.6 / 14.2° over a 4-minute
-    /// session on seeds 306 / 304 / 305) — not asserted, listed open in Joint/README.md.
+    /// Absolute angle (RMSE and session peak within 3°) and within each rep from its start pose (what the rep core measures,
+    /// within 2°). Supine abduction is gyro only about the vertical; without the start-pose range hold its absolute angle
+    /// drifted between reps with the gyro's warm-up (RMSE 0.7 / 6.6 / 14.2° on seeds 306 / 304 / 305; now 0.45 / 0.69 / 0.93°).
     /// </summary>
     [Theory]
     [MemberData(nameof(Sessions))]
@@ -86,7 +85,6 @@ public class HipAngleEstimatorTests(ITestOutputHelper output)
         (double rmse, double peakError, double inRep) = Run(seed, archetype, exerciseId, level);
         output.WriteLine($"{seed} {exerciseId} {level}: RMSE {rmse:F2}°, peak error {peakError:F2}°, within reps {inRep:F2}°");
         Assert.True(inRep <= 2.0, $"within reps {inRep:F2}°");
-        if (exerciseId != ExerciseCatalogue.StraightLegRaise) return;
         Assert.True(rmse <= 3.0, $"RMSE {rmse:F2}°");
         Assert.True(Math.Abs(peakError) <= 3.0, $"peak {peakError:F2}° off");
     }
