@@ -41,15 +41,21 @@ internal struct RepSpanMetrics
         if (HasSecondary && secondaryRange > p.CompensationLimit) flags |= RepFindings.Compensation;
         if (Gap) flags |= RepFindings.SpansGap;
         bool complete = target && (!p.IsIsometric || !holdShort);
+        // The span starts at the last sample within the onset band of the start pose, so the start pose itself can lie
+        // just outside it: the reported extremes (and so the ROM) include the start pose the excursion is measured from.
+        // Without this the ROM read 4–10° short, the onset band on the start side (issue #4 accuracy table).
+        float baseAngle = p.Sign * Base;
+        float maxAngle = baseAngle > MaxAngle ? baseAngle : MaxAngle;
+        float minAngle = baseAngle < MinAngle ? baseAngle : MinAngle;
 
         rep = new Rep(
             index,
             p.TimeOf(Start, startTimeS),
             p.TimeOf(PeakIndex, startTimeS),
             p.TimeOf(End, startTimeS),
-            p.Sign * Base,
-            MaxAngle,
-            MinAngle,
+            baseAngle,
+            maxAngle,
+            minAngle,
             excursion,
             MaxSpeed,
             HoldSamples / p.Rate,
