@@ -10,8 +10,8 @@ namespace Sensors.Gateway.Core.Reps;
 /// <param name="PeakS">First sample of the largest excursion.</param>
 /// <param name="EndS">First sample back at the start pose (or settled still below the enter threshold).</param>
 /// <param name="BaselineRad">The start pose angle the excursion is measured from.</param>
-/// <param name="PeakFlexionRad">Largest primary angle over the rep.</param>
-/// <param name="MinFlexionRad">Smallest primary angle over the rep (peak extension; negative = hyperextension).</param>
+/// <param name="PeakFlexionRad">Largest primary angle over the rep and its start pose.</param>
+/// <param name="MinFlexionRad">Smallest primary angle over the rep and its start pose (peak extension; negative = hyperextension).</param>
 /// <param name="ExcursionRad">Largest excursion from the start pose in the rep's direction (≥ 0).</param>
 /// <param name="PeakRateRadPerS">Largest |angular velocity| over the rep.</param>
 /// <param name="HoldS">Time spent still (|rate| below the still threshold) beyond the enter threshold.</param>
