@@ -38,7 +38,7 @@ namespace Sensors.Band.Joint
         private double _jx, _jy, _jz;
         private readonly ExtensionEndTracker _ends;
         private bool _rangeRefSet;
-        private double _rangeRefRad, _lastEndTimeS, _timeS;
+        private double _rangeRefRad, _lastEndTimeS, _timeS, _pendingShiftRad;
 
         /// <summary>Creates the estimator with the default settings.</summary>
         public HipAngleEstimator() : this(new HipAngleSettings())
@@ -132,6 +132,7 @@ namespace Sensors.Band.Joint
             _refAngleRad = knownAngleRad;
             AngleRad = knownAngleRad;
             _ends.Reset();
+            _pendingShiftRad = 0;
             _rangeRefSet = false;
             IsValid = true;
             return true;
@@ -196,6 +197,16 @@ namespace Sensors.Band.Joint
             {
                 GravityAngleRad = double.NaN;
             }
+            if (_pendingShiftRad != 0)
+            {
+                // The range hold's correction is applied as a ramp, not a step: it is confirmed while the next rep is
+                // already rising, and a step there would change that rep's excursion at once.
+                double step = Settings.RangeShiftRateDegPerS * DegToRad * dtS;
+                double d = _pendingShiftRad > step ? step : _pendingShiftRad < -step ? -step : _pendingShiftRad;
+                angle += d;
+                _pendingShiftRad -= d;
+                _ends.Shift(d);
+            }
             AngleRad = angle;
             if (VerticalAxis && Settings.RangeHold) RangeHold();
         }
@@ -219,12 +230,12 @@ namespace Sensors.Band.Joint
                 _lastEndTimeS = _ends.LastMinTimeS;
                 return;
             }
-            double e = end - _rangeRefRad;
+            double e = end - _rangeRefRad - _pendingShiftRad;
             double span = _ends.LastMinTimeS - _lastEndTimeS;
             _lastEndTimeS = _ends.LastMinTimeS;
-            double shift = -Settings.RangeOffsetGain * e;
-            AngleRad += shift;
-            _ends.Shift(shift);
+            // A "return" far from the start pose is not one (a dip in a hold, a partial return): ignored.
+            if (e > Settings.RangeMaxOffsetDeg * DegToRad || e < -Settings.RangeMaxOffsetDeg * DegToRad) return;
+            _pendingShiftRad += -Settings.RangeOffsetGain * e;
             if (span < 1.0) span = 1.0;
             AxisBiasRadPerS += Settings.RangeBiasGain * e / span;
             RangeHolds++;
@@ -244,6 +255,7 @@ namespace Sensors.Band.Joint
             _historyCount = _historyNext = 0;
             _ends.Reset();
             _rangeRefSet = false;
+            _pendingShiftRad = 0;
             RangeHolds = 0;
             _timeS = 0;
         }
