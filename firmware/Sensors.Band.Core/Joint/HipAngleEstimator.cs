@@ -36,9 +36,8 @@ namespace Sensors.Band.Joint
         private double _verticalSign = 1;
         private double _ux, _uy, _uz;
         private double _jx, _jy, _jz;
-        private readonly ExtensionEndTracker _ends;
-        private bool _rangeRefSet;
-        private double _rangeRefRad, _lastEndTimeS, _timeS, _pendingShiftRad;
+        private readonly RangeHoldTracker _ends;
+        private double _timeS, _pendingShiftRad;
 
         /// <summary>Creates the estimator with the default settings.</summary>
         public HipAngleEstimator() : this(new HipAngleSettings())
@@ -53,7 +52,7 @@ namespace Sensors.Band.Joint
             orientation.BiasClipDegPerS = Settings.BiasClipDegPerS;
             _filter = new OrientationFilter(orientation);
             _history = new QuaternionF[256];
-            _ends = new ExtensionEndTracker(Settings.RangeHysteresisDeg * DegToRad);
+            _ends = new RangeHoldTracker(Settings.RangeHysteresisDeg * DegToRad);
             _rest = new RestDetector(Settings.RestFilterTauS, 0.01, Settings.RestThresholdGyrDegPerS * DegToRad,
                 Settings.RestThresholdAccMPerS2, Settings.RestMinTimeS, Settings.BiasClipDegPerS * DegToRad);
         }
@@ -133,7 +132,6 @@ namespace Sensors.Band.Joint
             AngleRad = knownAngleRad;
             _ends.Reset();
             _pendingShiftRad = 0;
-            _rangeRefSet = false;
             IsValid = true;
             return true;
         }
@@ -205,7 +203,7 @@ namespace Sensors.Band.Joint
                 double d = _pendingShiftRad > step ? step : _pendingShiftRad < -step ? -step : _pendingShiftRad;
                 angle += d;
                 _pendingShiftRad -= d;
-                _ends.Shift(d);
+                _ends.ShiftTurningPoints(d);
             }
             AngleRad = angle;
             if (VerticalAxis && Settings.RangeHold) RangeHold();
@@ -221,18 +219,8 @@ namespace Sensors.Band.Joint
         /// </summary>
         private void RangeHold()
         {
-            if (!_ends.Update(AngleRad, _timeS)) return;
-            double end = _ends.LastMinRad;
-            if (!_rangeRefSet)
-            {
-                _rangeRefSet = true;
-                _rangeRefRad = end;
-                _lastEndTimeS = _ends.LastMinTimeS;
-                return;
-            }
-            double e = end - _rangeRefRad - _pendingShiftRad;
-            double span = _ends.LastMinTimeS - _lastEndTimeS;
-            _lastEndTimeS = _ends.LastMinTimeS;
+            if (!_ends.TryNextReturn(AngleRad, _timeS, out double offset, out double span)) return;
+            double e = offset - _pendingShiftRad;
             // A "return" far from the start pose is not one (a dip in a hold, a partial return): ignored.
             if (e > Settings.RangeMaxOffsetDeg * DegToRad || e < -Settings.RangeMaxOffsetDeg * DegToRad) return;
             _pendingShiftRad += -Settings.RangeOffsetGain * e;
@@ -254,7 +242,6 @@ namespace Sensors.Band.Joint
             _ax = _ay = _az = _evidence = 0;
             _historyCount = _historyNext = 0;
             _ends.Reset();
-            _rangeRefSet = false;
             _pendingShiftRad = 0;
             RangeHolds = 0;
             _timeS = 0;

@@ -31,7 +31,7 @@ namespace Sensors.Band.Joint
         private readonly HingeAxisEstimator _axis;
         private readonly RestDetector _rest1;
         private readonly RestDetector _rest2;
-        private readonly ExtensionEndTracker _ends;
+        private readonly RangeHoldTracker _ends;
         private readonly MountingRecord _mounting = new MountingRecord();
         private readonly double[] _bias1 = new double[3];
         private readonly double[] _bias2 = new double[3];
@@ -55,8 +55,6 @@ namespace Sensors.Band.Joint
         private double _biasRelRadPerS;
         private double _zeroRad;
         private double _timeS;
-        private double _rangeRefRad;
-        private bool _rangeRefSet;
         private bool _gravityStarted;
         private bool _thetaStarted;
         private int _usedVersion = -1;
@@ -92,7 +90,7 @@ namespace Sensors.Band.Joint
                 _settings.RestThresholdAccMPerS2, _settings.RestMinTimeS, clip);
             _rest2 = new RestDetector(_settings.RestFilterTauS, dt, _settings.RestThresholdGyrDegPerS * Angles.DegToRad,
                 _settings.RestThresholdAccMPerS2, _settings.RestMinTimeS, clip);
-            _ends = new ExtensionEndTracker(_settings.RangeHysteresisDeg * Angles.DegToRad);
+            _ends = new RangeHoldTracker(_settings.RangeHysteresisDeg * Angles.DegToRad);
             Configure();
             Reset();
         }
@@ -185,7 +183,6 @@ namespace Sensors.Band.Joint
             _biasRelRadPerS = 0.0;
             _zeroRad = 0.0;
             _timeS = 0.0;
-            _rangeRefSet = false;
             _gravityStarted = false;
             _thetaStarted = false;
             _usedVersion = -1;
@@ -272,8 +269,7 @@ namespace Sensors.Band.Joint
             {
                 double shift = knownFlexionRad - _thetaRad;
                 _zeroRad += shift;
-                _ends.Shift(shift);
-                _rangeRefRad += shift;
+                _ends.ShiftAll(shift);
                 _thetaRad = knownFlexionRad;
                 FlexionRad = knownFlexionRad;
                 _mounting.ZeroOffsetRad = (float)_zeroRad;
@@ -403,8 +399,7 @@ namespace Sensors.Band.Joint
                     double shift = -2.0 * _refAngleRad;
                     _zeroRad += shift;
                     _thetaRad += shift;
-                    _ends.Shift(shift);
-                    _rangeRefRad += shift;
+                    _ends.ShiftAll(shift);
                     _refAngleRad = -_refAngleRad;
                     _mounting.ZeroOffsetRad = (float)_zeroRad;
                     _mounting.FlexionSign = -1f;
@@ -435,21 +430,10 @@ namespace Sensors.Band.Joint
 
         private void RangeHold()
         {
-            if (!_ends.Update(_thetaRad, _timeS)) return;
-            double end = _ends.LastMinRad;
-            if (!_rangeRefSet)
-            {
-                _rangeRefSet = true;
-                _rangeRefRad = end;
-                _lastEndTimeS = _ends.LastMinTimeS;
-                return;
-            }
-            double e = end - _rangeRefRad;
-            double span = _ends.LastMinTimeS - _lastEndTimeS;
-            _lastEndTimeS = _ends.LastMinTimeS;
+            if (!_ends.TryNextReturn(_thetaRad, _timeS, out double e, out double span)) return;
             double shift = -_settings.RangeOffsetGain * e;
             _thetaRad += shift;
-            _ends.Shift(shift);
+            _ends.ShiftTurningPoints(shift);
             if (span < 1.0) span = 1.0;
             _biasRelRadPerS += _settings.RangeBiasGain * e / span;
         }
@@ -501,8 +485,7 @@ namespace Sensors.Band.Joint
             double apply = 0.5 * (shift + _pendingShiftRad);
             _zeroRad += apply;
             _thetaRad += apply;
-            _ends.Shift(apply);
-            _rangeRefRad += apply;
+            _ends.ShiftAll(apply);
             _mounting.ZeroOffsetRad = (float)_zeroRad;
             _refValid = false;
             _restPoses.KeepOnly(slot, _pendingSlot);
@@ -524,8 +507,7 @@ namespace Sensors.Band.Joint
                 double shift = _burst.BridgeShiftRad;
                 _zeroRad += shift;
                 _thetaRad += shift;
-                _ends.Shift(shift);
-                _rangeRefRad += shift;
+                _ends.ShiftAll(shift);
                 _mounting.ZeroOffsetRad = (float)_zeroRad;
                 _refValid = false;
             }
@@ -546,7 +528,6 @@ namespace Sensors.Band.Joint
             }
         }
 
-        private double _lastEndTimeS;
         private double _signCorr;
         private double _signPower;
 
